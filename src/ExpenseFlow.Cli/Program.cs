@@ -1,0 +1,8 @@
+using ExpenseFlow.Cli;
+
+return args.FirstOrDefault() switch
+{
+    "recognize" => RecognizeCommand.Run(args[1..], Console.Out),
+    "bench" => BenchCommand.Run(args[1..], Console.Out),
+    _ => Usage.Print(),
+};

@@ -1,0 +1,21 @@
+namespace ExpenseFlow.Cli;
+
+internal static class Usage
+{
+    public const string Text = """
+        usage:
+          expenseflow recognize [--json] [--no-ocr] [--threads N] FILE...
+              read invoices and receipts (JPEG, PNG, WebP, BMP, PDF, OFD, e-invoice XML) offline;
+              --json prints one JSON object per file per line.
+          expenseflow bench [--parallel N] [--tesseract] [--out FILE] DIR...
+              latency, throughput, memory and accuracy over folders of documents (sroie-dev layout: img/ + key/,
+              or ofd/ with labels.jsonl), optionally side by side with Tesseract.
+        models: EXPENSEFLOW_MODELS_DIR, else <repo>/.tools/models (etc/scripts/fetch-models.sh fetches them)
+        """;
+
+    public static int Print()
+    {
+        Console.Error.WriteLine(Text);
+        return 2;
+    }
+}

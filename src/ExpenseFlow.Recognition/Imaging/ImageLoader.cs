@@ -1,0 +1,84 @@
+using SkiaSharp;
+
+namespace ExpenseFlow.Recognition.Imaging;
+
+/// <summary>Decodes images after checking their declared size, so a 20000×20000 image is refused before any pixel is allocated.</summary>
+internal static class ImageLoader
+{
+    public static SKBitmap Decode(byte[] bytes, RecognitionOptions options)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data) ?? throw new RecognitionException(ErrorCodes.Corrupt, "undecodable image");
+        var info = codec.Info;
+        if (info.Width <= 0 || info.Height <= 0) throw new RecognitionException(ErrorCodes.Corrupt, "image without pixels");
+        if ((long)info.Width * info.Height > options.MaxImagePixels)
+            throw new RecognitionException(ErrorCodes.TooLarge, $"image {info.Width}x{info.Height} exceeds {options.MaxImagePixels} pixels");
+        // Scans at 600 dpi carry far more pixels than OCR needs: decode JPEGs scaled (DCT scaling is nearly free).
+        var size = new SKSizeI(info.Width, info.Height);
+        var longest = Math.Max(info.Width, info.Height);
+        if (longest > options.WorkingMaxSide)
+        {
+            var scaled = codec.GetScaledDimensions((float)options.WorkingMaxSide / longest);
+            if (scaled.Width > 0 && scaled.Height > 0) size = scaled;
+        }
+        var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(target);
+        var r = codec.GetPixels(target, bitmap.GetPixels());
+        if (r is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            bitmap.Dispose();
+            throw new RecognitionException(ErrorCodes.Corrupt, $"image decode failed: {r}");
+        }
+        if (Math.Max(bitmap.Width, bitmap.Height) > options.WorkingMaxSide * 1.25)
+        {
+            var f = (float)options.WorkingMaxSide / Math.Max(bitmap.Width, bitmap.Height);
+            var small = bitmap.Resize(new SKImageInfo((int)(bitmap.Width * f), (int)(bitmap.Height * f), SKColorType.Rgba8888, SKAlphaType.Premul),
+                new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            if (small is not null) { bitmap.Dispose(); bitmap = small; }
+        }
+        return Orient(bitmap, codec.EncodedOrigin);
+    }
+
+    /// <summary>Applies the EXIF orientation phones write instead of rotating pixels.</summary>
+    private static SKBitmap Orient(SKBitmap src, SKEncodedOrigin origin)
+    {
+        var degrees = origin switch
+        {
+            SKEncodedOrigin.BottomRight => 180,
+            SKEncodedOrigin.RightTop => 90,
+            SKEncodedOrigin.LeftBottom => 270,
+            _ => 0,
+        };
+        if (degrees == 0) return src;
+        var rotated = Rotate(src, degrees);
+        src.Dispose();
+        return rotated;
+    }
+
+    public static SKBitmap Rotate(SKBitmap src, int degrees)
+    {
+        var swap = degrees is 90 or 270;
+        var dst = new SKBitmap(new SKImageInfo(swap ? src.Height : src.Width, swap ? src.Width : src.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(dst);
+        canvas.Clear(SKColors.White);
+        canvas.Translate(dst.Width / 2f, dst.Height / 2f);
+        canvas.RotateDegrees(degrees);
+        canvas.Translate(-src.Width / 2f, -src.Height / 2f);
+        canvas.DrawBitmap(src, 0, 0);
+        return dst;
+    }
+
+    /// <summary>Luminance bytes (one per pixel) of an RGBA bitmap.</summary>
+    public static byte[] Gray(SKBitmap bmp)
+    {
+        var rgba = bmp.Copy(SKColorType.Rgba8888) ?? throw new RecognitionException(ErrorCodes.Corrupt, "bitmap copy failed");
+        using (rgba)
+        {
+            var px = rgba.GetPixelSpan();
+            var gray = new byte[bmp.Width * bmp.Height];
+            for (int i = 0, p = 0; i < gray.Length; i++, p += 4)
+                gray[i] = (byte)((px[p] * 299 + px[p + 1] * 587 + px[p + 2] * 114) / 1000);
+            return gray;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using ExpenseFlow.Recognition.Extraction;
+using ExpenseFlow.Recognition.Imaging;
+using ExpenseFlow.Recognition.Input;
+using ExpenseFlow.Recognition.Invoices;
+using ExpenseFlow.Recognition.Ocr;
+using ExpenseFlow.Recognition.Pdf;
+using ExpenseFlow.Recognition.Structured;
+using SkiaSharp;
+
+namespace ExpenseFlow.Recognition;
+
+/// <summary>
+/// Bytes + file name in, fields out. Exact sources first (XML, OFD, PDF text, QR), OCR for the rest.
+/// Thread-safe: one instance serves a whole process; the OCR models load once, on first need.
+/// </summary>
+public sealed class RecognitionEngine : IDisposable
+{
+    private readonly RecognitionOptions _options;
+    private readonly Lazy<IOcrEngine> _ocr;
+    private readonly bool _ownsOcr;
+
+    public RecognitionEngine(RecognitionOptions? options = null, IOcrEngine? ocr = null)
+    {
+        _options = options ?? new RecognitionOptions();
+        _ownsOcr = ocr is null;
+        _ocr = new Lazy<IOcrEngine>(() => ocr ?? new PaddleOcrEngine(PaddleOcrModels.Locate(_options.ModelsDirectory), _options.IntraOpThreads),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public RecognitionOptions Options => _options;
+
+    /// <summary>Loads the OCR models now (otherwise on the first image); throws when they are missing.</summary>
+    public void WarmUp() => _ = _ocr.Value;
+
+    public RecognitionResult Recognize(byte[] bytes, string fileName)
+    {
+        var sw = Stopwatch.StartNew();
+        // The work runs on a worker so a pathological document cannot hold the caller beyond the timeout.
+        var task = Task.Run(() => RecognizeCore(bytes, fileName));
+        RecognitionResult result;
+        try
+        {
+            result = task.Wait(_options.Timeout) ? task.Result : RecognitionResult.Failed(fileName, ErrorCodes.Timeout);
+        }
+        catch (AggregateException ex)
+        {
+            result = RecognitionResult.Failed(fileName, ex.InnerException is OcrModelsMissingException ? ErrorCodes.OcrUnavailable : ErrorCodes.Corrupt);
+            result.Warnings.Add(ex.InnerException?.Message ?? ex.Message);
+        }
+        result.ElapsedMs = sw.ElapsedMilliseconds;
+        return result;
+    }
+
+    private RecognitionResult RecognizeCore(byte[] bytes, string fileName)
+    {
+        if (bytes.Length == 0) return RecognitionResult.Failed(fileName, ErrorCodes.Empty);
+        if (bytes.Length > _options.MaxInputBytes) return RecognitionResult.Failed(fileName, ErrorCodes.TooLarge);
+        var input = ContentSniffer.Detect(bytes);
+        var result = new RecognitionResult { File = fileName, Input = input };
+        var c = new FieldCollector(result);
+        decimal? capitals = null;
+        try
+        {
+            switch (input)
+            {
+                case InputKind.Xml:
+                    ReadXml(bytes, c);
+                    break;
+                case InputKind.Ofd:
+                    capitals = ReadOfd(bytes, c);
+                    break;
+                case InputKind.Pdf:
+                    capitals = ReadPdf(bytes, c);
+                    break;
+                case InputKind.Jpeg or InputKind.Png or InputKind.WebP or InputKind.Bmp:
+                    using (var bitmap = ImageLoader.Decode(bytes, _options))
+                        capitals = ReadImage(bitmap, c);
+                    break;
+                default:
+                    result.Error = ErrorCodes.Unsupported;
+                    return result;
+            }
+        }
+        catch (RecognitionException ex)
+        {
+            result.Error = ex.Code;
+            if (ex.Message != ex.Code) result.Warnings.Add(ex.Message);
+            return result;
+        }
+        catch (OcrModelsMissingException ex)
+        {
+            result.Error = ErrorCodes.OcrUnavailable;
+            result.Warnings.Add(ex.Message);
+            return result;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException
+                                       or ArgumentException or IndexOutOfRangeException or NullReferenceException or OverflowException)
+        {
+            result.Error = ErrorCodes.Corrupt;
+            result.Warnings.Add(ex.GetType().Name + ": " + ex.Message);
+            return result;
+        }
+        Finish(c, capitals);
+        return result;
+    }
+
+    private static void ReadXml(byte[] bytes, FieldCollector c)
+    {
+        var doc = SafeXml.Load(bytes, new RecognitionOptions());
+        if (EInvoiceXml.IsInvoice(doc)) EInvoiceXml.Read(doc, c, FieldSource.Xml);
+    }
+
+    private decimal? ReadOfd(byte[] bytes, FieldCollector c)
+    {
+        using var zip = new SafeZip(bytes, _options);
+        if (!zip.IsOfd) throw new RecognitionException(ErrorCodes.Unsupported, "zip without OFD.xml");
+        var reader = new OfdReader(zip, _options);
+        reader.Read(c);
+        var pageLines = reader.Lines.ToList();
+        c.Result.TextLines.AddRange(pageLines.Where(l => !l.IsTemplate));
+        // Page text fills what the structured parts did not carry (an OFD never needs OCR).
+        return InvoiceExtractor.Extract(pageLines, c, FieldSource.Ofd);
+    }
+
+    private decimal? ReadPdf(byte[] bytes, FieldCollector c)
+    {
+        using var pdf = PdfSource.Open(bytes, _options);
+        decimal? capitals = null;
+        var textLines = pdf.TextLines(0);
+        if (textLines.Count > 0)
+        {
+            c.Result.TextLines.AddRange(textLines);
+            foreach (var qr in pdf.PageImages(0).SelectMany(QrReader.DecodeAll)) ApplyQr(c, qr);
+            capitals = InvoiceExtractor.Extract(textLines, c, FieldSource.PdfText);
+            if (!c.Has(FieldNames.InvoiceNumber)) ReceiptExtractor.Extract(textLines, c, FieldSource.PdfText, _options.DefaultCurrency);
+            return capitals;
+        }
+        // Image-only PDF: the scanned page, as embedded or rasterised by pdftoppm.
+        using var page = pdf.PageBitmap(0);
+        return ReadImage(page, c);
+    }
+
+    private decimal? ReadImage(SKBitmap bitmap, FieldCollector c)
+    {
+        foreach (var qr in QrReader.DecodeAll(bitmap)) ApplyQr(c, qr);
+        if (!_options.EnableOcr) return null;
+        var lines = _ocr.Value.Recognize(bitmap);
+        c.Result.TextLines.AddRange(lines);
+        var capitals = InvoiceExtractor.Extract(lines, c, FieldSource.Ocr);
+        if (!IsChineseInvoice(c)) ReceiptExtractor.Extract(lines, c, FieldSource.Ocr, _options.DefaultCurrency);
+        return capitals;
+    }
+
+    private static void ApplyQr(FieldCollector c, string text)
+    {
+        if (QrPayload.TryParse(text) is { } qr) c.ApplyQr(qr);
+    }
+
+    private static bool IsChineseInvoice(FieldCollector c) =>
+        c.Has(FieldNames.InvoiceNumber) && (c.Has(FieldNames.InvoiceType) || c.Has(FieldNames.InvoiceCode) || c.Has(FieldNames.SellerTaxId));
+
+    private void Finish(FieldCollector c, decimal? capitals)
+    {
+        var r = c.Result;
+        CrossChecks.Apply(c, capitals, DateOnly.FromDateTime(DateTime.UtcNow));
+        if (IsChineseInvoice(c))
+        {
+            c.SetText(FieldNames.Currency, "CNY", r.Sources.Values.Min(), 1);
+            var digital = r.Input is InputKind.Xml or InputKind.Ofd || r.Sources.Values.Any(s => s is FieldSource.PdfText);
+            r.Kind = digital || InvoiceTypes.IsElectronic(r.Fields.InvoiceType) ? DocumentKind.EInvoice : DocumentKind.VatInvoice;
+        }
+        else if (r.Fields.TotalAmount is not null || r.Fields.SellerName is not null)
+        {
+            r.Kind = DocumentKind.Receipt;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsOcr && _ocr.IsValueCreated && _ocr.Value is IDisposable d) d.Dispose();
+    }
+}

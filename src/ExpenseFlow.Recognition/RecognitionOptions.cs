@@ -1,0 +1,25 @@
+namespace ExpenseFlow.Recognition;
+
+public sealed class RecognitionOptions
+{
+    /// <summary>Folder of the PP-OCRv4 ONNX models; null = EXPENSEFLOW_MODELS_DIR, else &lt;repo&gt;/.tools/models.</summary>
+    public string? ModelsDirectory { get; set; }
+    /// <summary>ONNX Runtime intra-op threads per session; 0 lets the runtime decide.</summary>
+    public int IntraOpThreads { get; set; } = 1;
+    /// <summary>Currency of receipts that do not show one.</summary>
+    public string DefaultCurrency { get; set; } = "CNY";
+    public long MaxInputBytes { get; set; } = 50L * 1024 * 1024;
+    public long MaxImagePixels { get; set; } = 40_000_000;
+    /// <summary>Images are reduced to this longest side before QR and OCR (a 600-dpi scan has far more pixels than needed).</summary>
+    public int WorkingMaxSide { get; set; } = 2400;
+    public int MaxPdfPages { get; set; } = 50;
+    public int MaxOcrPages { get; set; } = 5;
+    public int MaxZipEntries { get; set; } = 2_000;
+    public long MaxZipEntryBytes { get; set; } = 20L * 1024 * 1024;
+    public long MaxZipTotalBytes { get; set; } = 100L * 1024 * 1024;
+    public int MaxZipCompressionRatio { get; set; } = 200;
+    public int MaxXmlCharacters { get; set; } = 20_000_000;
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Run OCR on images and image-only PDFs; off gives only the exact sources (XML, OFD, PDF text, QR).</summary>
+    public bool EnableOcr { get; set; } = true;
+}
