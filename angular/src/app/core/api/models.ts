@@ -1,0 +1,177 @@
+/** Shapes of the ExpenseFlow HTTP API (JSON camelCase, dates yyyy-MM-dd, ids are GUID strings). */
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  /** Stable error code, e.g. "Organization.InvalidTaxId". */
+  code?: string;
+  /** Validation errors by field name. */
+  errors?: Record<string, string[]>;
+  traceId?: string;
+}
+
+export interface CurrentUser {
+  userId: string;
+  personId: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface PagedResult<T> {
+  items: T[];
+  totalCount: number;
+}
+
+export interface PersonListItem {
+  id: string;
+  employeeNo: string;
+  displayName: string;
+  email: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  gradeCode: string | null;
+  managerId: string | null;
+  managerName: string | null;
+  costCentreCode: string | null;
+  roles: string[];
+  isActive: boolean;
+}
+
+export interface BankAccount {
+  id: string;
+  personId: string;
+  accountName: string;
+  bankName: string;
+  cnapsCode: string;
+  accountNumberMasked: string;
+  /** Present only for Finance or the account's owner. */
+  accountNumber?: string;
+  isDefault: boolean;
+}
+
+export interface Person extends PersonListItem {
+  phone: string | null;
+  bankAccounts: BankAccount[];
+}
+
+export interface PersonInput {
+  employeeNo: string;
+  displayName: string;
+  email: string;
+  phone?: string | null;
+  departmentId?: string | null;
+  gradeCode?: string | null;
+  managerId?: string | null;
+  costCentreCode?: string | null;
+  roles: string[];
+}
+
+export interface CreatePersonRequest extends PersonInput {
+  initialPassword: string;
+}
+
+export interface PeopleQuery {
+  search?: string;
+  departmentId?: string;
+  page: number;
+  pageSize: number;
+  /** displayName | employeeNo | department, prefixed with "-" for descending. */
+  sort?: string;
+}
+
+export type ImportRowStatus = 'created' | 'updated' | 'rejected';
+
+export interface ImportRow {
+  row: number;
+  employeeNo: string | null;
+  status: ImportRowStatus;
+  errors: string[];
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  rejected: number;
+  rows: ImportRow[];
+}
+
+export interface NewBankAccount {
+  accountName: string;
+  bankName: string;
+  cnapsCode: string;
+  accountNumber: string;
+  isDefault: boolean;
+}
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  headPersonId: string | null;
+  headName: string | null;
+}
+
+export interface DepartmentInput {
+  code: string;
+  name: string;
+  parentId: string | null;
+  headPersonId: string | null;
+}
+
+export interface Grade {
+  code: string;
+  name: string;
+  rank: number;
+}
+
+export interface CostCentre {
+  code: string;
+  name: string;
+  isActive: boolean;
+}
+
+export interface LegalEntity {
+  id: string;
+  name: string;
+  /** Unified social credit code (18 characters, check character validated by the server). */
+  taxId: string;
+  address?: string | null;
+  phone?: string | null;
+  bankName?: string | null;
+  bankAccountNumber?: string | null;
+}
+
+export type LegalEntityInput = Omit<LegalEntity, 'id'>;
+
+export interface Delegation {
+  id: string;
+  fromPersonId: string;
+  fromName: string;
+  toPersonId: string;
+  toName: string;
+  startDate: string;
+  endDate: string;
+  reason: string;
+}
+
+export interface DelegationInput {
+  fromPersonId: string;
+  toPersonId: string;
+  startDate: string;
+  endDate: string;
+  reason: string;
+}
+
+export const ROLES = ['Employee', 'Approver', 'Finance', 'Admin', 'Management'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,59 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import {
+  BankAccount,
+  CreatePersonRequest,
+  ImportReport,
+  NewBankAccount,
+  PagedResult,
+  PeopleQuery,
+  Person,
+  PersonInput,
+  PersonListItem,
+} from './models';
+
+const BASE = '/api/organization/people';
+
+@Injectable({ providedIn: 'root' })
+export class PeopleApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: PeopleQuery): Observable<PagedResult<PersonListItem>> {
+    let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
+    if (query.search) params = params.set('search', query.search);
+    if (query.departmentId) params = params.set('departmentId', query.departmentId);
+    if (query.sort) params = params.set('sort', query.sort);
+    return this.http.get<PagedResult<PersonListItem>>(BASE, { params });
+  }
+
+  get(id: string): Observable<Person> {
+    return this.http.get<Person>(`${BASE}/${id}`);
+  }
+
+  create(request: CreatePersonRequest): Observable<Person> {
+    return this.http.post<Person>(BASE, request);
+  }
+
+  update(id: string, request: PersonInput): Observable<Person> {
+    return this.http.put<Person>(`${BASE}/${id}`, request);
+  }
+
+  import(file: File): Observable<ImportReport> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<ImportReport>(`${BASE}/import`, form);
+  }
+
+  bankAccounts(personId: string): Observable<BankAccount[]> {
+    return this.http.get<BankAccount[]>(`${BASE}/${personId}/bank-accounts`);
+  }
+
+  addBankAccount(personId: string, account: NewBankAccount): Observable<BankAccount> {
+    return this.http.post<BankAccount>(`${BASE}/${personId}/bank-accounts`, account);
+  }
+
+  deleteBankAccount(personId: string, accountId: string): Observable<void> {
+    return this.http.delete<void>(`${BASE}/${personId}/bank-accounts/${accountId}`);
+  }
+}

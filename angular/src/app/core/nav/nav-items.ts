@@ -1,0 +1,48 @@
+/**
+ * The navigation, one entry per page. A new module adds its entries here (and its lazy route in app.routes.ts);
+ * an entry shows only to users holding one of its permissions (none listed = everyone signed in).
+ */
+export interface NavItem {
+  id: string;
+  /** Translation key of the label. */
+  label: string;
+  /** Material Symbols ligature. */
+  icon: string;
+  /** Router link, or with `external` a full-page link served by the host (e.g. the jobs dashboard). */
+  link: string;
+  external?: boolean;
+  section: 'main' | 'organization' | 'system';
+  anyPermission?: string[];
+}
+
+export const PERMISSIONS = {
+  organizationManage: 'Organization.Manage',
+  peopleRead: 'Organization.People.Read',
+  bankAccountsReadFull: 'Organization.BankAccounts.ReadFull',
+  jobsDashboard: 'Jobs.Dashboard',
+} as const;
+
+const manage = [PERMISSIONS.organizationManage];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
+  { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
+  { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
+  { id: 'grades', label: 'nav.grades', icon: 'military_tech', link: '/organization/grades', section: 'organization', anyPermission: manage },
+  { id: 'cost-centres', label: 'nav.costCentres', icon: 'payments', link: '/organization/cost-centres', section: 'organization', anyPermission: manage },
+  { id: 'delegations', label: 'nav.delegations', icon: 'swap_horiz', link: '/organization/delegations', section: 'organization', anyPermission: manage },
+  { id: 'people-import', label: 'nav.peopleImport', icon: 'upload_file', link: '/organization/import', section: 'organization', anyPermission: manage },
+  { id: 'jobs', label: 'nav.jobs', icon: 'schedule', link: '/jobs', external: true, section: 'system', anyPermission: [PERMISSIONS.jobsDashboard] },
+  { id: 'help', label: 'nav.help', icon: 'help', link: '/help', section: 'system' },
+];
+
+export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'organization', 'system'];
+
+export function visibleNavItems(items: readonly NavItem[], permissions: readonly string[]): NavItem[] {
+  return items.filter((i) => !i.anyPermission?.length || i.anyPermission.some((p) => permissions.includes(p)));
+}
+
+/** Where "/" leads: the first page the user may open that lives inside the portal. */
+export function homeLink(items: readonly NavItem[], permissions: readonly string[]): string {
+  return visibleNavItems(items, permissions).find((i) => !i.external)?.link ?? '/help';
+}

@@ -1,0 +1,78 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CurrentUser } from '../api/models';
+import { AuthService } from '../auth/auth.service';
+import { Shell } from '../layout/shell';
+import { provideTestTranslations, useLanguage, user } from '../../../testing/test-helpers';
+import { NAV_ITEMS, homeLink, visibleNavItems } from './nav-items';
+
+const ids = (permissions: string[]) => visibleNavItems(NAV_ITEMS, permissions).map((i) => i.id);
+
+describe('permission-based navigation', () => {
+  it('shows an employee without organization permissions only the help page', () => {
+    expect(ids([])).toEqual(['help']);
+    expect(homeLink(NAV_ITEMS, [])).toBe('/help');
+  });
+
+  it('shows people, but no admin pages, to a reader of people', () => {
+    expect(ids(['Organization.People.Read'])).toEqual(['people', 'help']);
+    expect(homeLink(NAV_ITEMS, ['Organization.People.Read'])).toBe('/organization/people');
+  });
+
+  it('shows every organization page to an administrator, and the jobs dashboard only with its permission', () => {
+    const admin = ids(['Organization.Manage']);
+    expect(admin).toEqual(['people', 'departments', 'legal-entities', 'grades', 'cost-centres', 'delegations', 'people-import', 'help']);
+    expect(admin).not.toContain('jobs');
+    expect(ids(['Organization.Manage', 'Jobs.Dashboard'])).toContain('jobs');
+  });
+
+  it('never makes an external link the home page', () => {
+    expect(homeLink(NAV_ITEMS, ['Jobs.Dashboard'])).toBe('/help');
+  });
+});
+
+describe('Shell navigation', () => {
+  async function render(current: CurrentUser): Promise<HTMLElement> {
+    const currentUser = signal<CurrentUser | null>(current);
+    TestBed.configureTestingModule({
+      imports: [Shell],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTestTranslations(),
+        {
+          provide: AuthService,
+          useValue: {
+            currentUser,
+            permissions: () => currentUser()?.permissions ?? [],
+            logout: vi.fn(),
+          },
+        },
+      ],
+    });
+    await useLanguage('en');
+    const fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('renders the people link with its test id for an administrator', async () => {
+    const el = await render(user(['Organization.Manage'], ['Admin']));
+    const people = el.querySelector('[data-testid="nav-people"]');
+    expect(people?.textContent).toContain('People');
+    expect(people?.getAttribute('href')).toBe('/organization/people');
+    expect(el.querySelector('[data-testid="nav-departments"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="lang-switch"]')).not.toBeNull();
+  });
+
+  it('hides admin pages from an employee', async () => {
+    const el = await render(user([], ['Employee']));
+    expect(el.querySelector('[data-testid="nav-people"]')).toBeNull();
+    expect(el.querySelector('[data-testid="nav-departments"]')).toBeNull();
+    expect(el.querySelector('[data-testid="nav-help"]')).not.toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { throwError, of } from 'rxjs';
+import { ApiError } from '../core/api/api-error';
+import { LegalEntityInput } from '../core/api/models';
+import { provideTestTranslations, text, useLanguage } from '../../testing/test-helpers';
+import { FormDialog, FormDialogData } from './form-dialog';
+
+describe('FormDialog', () => {
+  async function render(save: FormDialogData<LegalEntityInput>['save']) {
+    const close = vi.fn();
+    const data: FormDialogData<LegalEntityInput> = {
+      title: 'legalEntities.new',
+      editing: false,
+      fields: [
+        { key: 'name', label: 'legalEntities.name', type: 'text', required: true },
+        { key: 'taxId', label: 'legalEntities.taxId', type: 'text', required: true },
+      ],
+      save,
+    };
+    TestBed.configureTestingModule({
+      imports: [FormDialog],
+      providers: [
+        provideTestTranslations(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: MAT_DIALOG_DATA, useValue: data },
+        { provide: MatDialogRef, useValue: { close } },
+      ],
+    });
+    await useLanguage('en');
+    const fixture = TestBed.createComponent(FormDialog<LegalEntityInput>);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const type = (name: string, value: string) => {
+      const input = el.querySelector(`input[name=${name}]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const submit = async () => {
+      (el.querySelector('button[type=submit]') as HTMLButtonElement).click();
+      await fixture.whenStable();
+      await new Promise((r) => setTimeout(r));
+      await fixture.whenStable();
+    };
+    return { el, type, submit, close };
+  }
+
+  it("shows the server's detail and puts its validation message under the field", async () => {
+    const save = vi.fn(() =>
+      throwError(() => new ApiError(400, 'The unified social credit code is not valid.', 'Organization.InvalidTaxId', {
+        taxId: ['The check character should be X.'],
+      })),
+    );
+    const { el, type, submit, close } = await render(save);
+    type('name', '上海示例有限公司');
+    type('taxId', '91310000MA1FL8XQ30');
+    await submit();
+
+    expect(save).toHaveBeenCalledWith({ name: '上海示例有限公司', taxId: '91310000MA1FL8XQ30' });
+    expect(text(el, '[data-testid="form-error"]')).toBe('The unified social credit code is not valid.');
+    const taxField = el.querySelector('input[name=taxId]')!.closest('mat-form-field') as HTMLElement;
+    expect(text(taxField, 'mat-error')).toBe('The check character should be X.');
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('does not call the server while required fields are empty, and closes after a successful save', async () => {
+    const save = vi.fn(() => of({ id: 'le-1' }));
+    const { el, type, submit, close } = await render(save);
+    await submit();
+    expect(save).not.toHaveBeenCalled();
+    expect(text(el, 'mat-error')).toBe('Required.');
+
+    type('name', 'A');
+    type('taxId', 'B');
+    await submit();
+    expect(close).toHaveBeenCalledWith({ id: 'le-1' });
+  });
+});

@@ -1,0 +1,83 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { TranslatePipe } from '@ngx-translate/core';
+import { catchError, debounceTime, distinctUntilChanged, filter, of, switchMap } from 'rxjs';
+import { PersonListItem } from '../core/api/models';
+import { PeopleApi } from '../core/api/people.api';
+import { serverError } from './server-errors';
+
+/** Picks a person by name or employee number (server-side search); the bound control holds the person id. */
+@Component({
+  selector: 'app-person-picker',
+  imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-form-field class="full">
+      <mat-label>{{ label() | translate }}</mat-label>
+      <input matInput [formControl]="text" [matAutocomplete]="auto" [name]="name()" [required]="required()" />
+      @if (control().value && !control().disabled) {
+        <button mat-icon-button matSuffix type="button" (click)="clear()" [attr.aria-label]="'common.clear' | translate">
+          <mat-icon>close</mat-icon>
+        </button>
+      }
+      <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
+        @for (p of options(); track p.id) {
+          <mat-option [value]="p">{{ p.displayName }} · {{ p.employeeNo }}</mat-option>
+        }
+      </mat-autocomplete>
+      @if (serverError(control()); as msg) {
+        <mat-hint class="error-text">{{ msg }}</mat-hint>
+      }
+    </mat-form-field>
+  `,
+})
+export class PersonPicker implements OnInit {
+  private readonly people = inject(PeopleApi);
+
+  readonly control = input.required<FormControl<string | null>>();
+  readonly initialName = input<string | null>(null);
+  readonly label = input('common.person');
+  readonly name = input('person');
+  readonly required = input(false);
+
+  protected readonly text = new FormControl<string | PersonListItem>('', { nonNullable: true });
+  protected readonly options = signal<PersonListItem[]>([]);
+  protected readonly serverError = serverError;
+
+  constructor() {
+    this.text.valueChanges
+      .pipe(
+        filter((v): v is string => typeof v === 'string'),
+        debounceTime(250),
+        distinctUntilChanged(),
+        switchMap((search) =>
+          this.people.list({ search, page: 1, pageSize: 10, sort: 'displayName' }).pipe(catchError(() => of({ items: [], totalCount: 0 }))),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => this.options.set(result.items));
+  }
+
+  ngOnInit(): void {
+    this.text.setValue(this.initialName() ?? '', { emitEvent: false });
+    if (this.control().disabled) this.text.disable({ emitEvent: false });
+  }
+
+  protected select(event: MatAutocompleteSelectedEvent): void {
+    const person = event.option.value as PersonListItem;
+    this.control().setValue(person.id);
+    this.control().markAsDirty();
+    this.text.setValue(person.displayName, { emitEvent: false });
+  }
+
+  protected clear(): void {
+    this.control().setValue(null);
+    this.text.setValue('', { emitEvent: false });
+  }
+}
