@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ExpenseFlow needs, only those missing. Idempotent; needs root (or sudo) when something is missing.
+set -euo pipefail
+packages=(postgresql postgresql-contrib chromium poppler-utils fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}"
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

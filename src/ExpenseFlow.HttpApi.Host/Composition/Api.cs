@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Security;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Serilog;
+
+namespace ExpenseFlow.HttpApi.Host.Composition;
+
+public static class Api
+{
+    private static readonly string[] Cultures = ["zh-CN", "en"];
+
+    public static WebApplicationBuilder AddExpenseFlowLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        return builder;
+    }
+
+    public static IServiceCollection AddExpenseFlowApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddAuthorization();
+        services.AddRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ExpenseFlow API";
+            document.Info.Description = "Expense reimbursement: organization, claims, approvals, payments, insights. Errors are RFC 7807 ProblemDetails with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication UseExpenseFlowPipeline(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseRequestLocalization();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapExpenseFlowDocs(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "ExpenseFlow v1");
+            options.RoutePrefix = "api-docs";
+            options.DocumentTitle = "ExpenseFlow API";
+        });
+        return app;
+    }
+
+    /// <summary>The Angular build with SPA fallback; unknown /api paths answer 404 ProblemDetails instead of the portal.</summary>
+    public static WebApplication MapExpenseFlowPortal(this WebApplication app)
+    {
+        app.Map("/api/{**rest}", (HttpContext context) => ApiProblems.Result(ApiProblems.NotFoundRoute, context)).ExcludeFromDescription();
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using ExpenseFlow.Organization.Application;
+
+namespace ExpenseFlow.HttpApi.Host.Composition;
+
+/// <summary>The modules this host runs. A new module is one line in each method.</summary>
+public static class Modules
+{
+    public static IServiceCollection AddExpenseFlowModules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOrganizationModule(configuration);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExpenseFlowModules(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOrganizationEndpoints();
+        return endpoints;
+    }
+}

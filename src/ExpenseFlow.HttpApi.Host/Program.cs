@@ -1,0 +1,23 @@
+using ExpenseFlow.HttpApi.Host.Composition;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddExpenseFlowLogging();
+builder.Services.AddExpenseFlowApi();
+builder.Services.AddExpenseFlowModules(builder.Configuration);
+builder.Services.AddExpenseFlowJobs(builder.Configuration);
+builder.Services.AddExpenseFlowHealth();
+
+var app = builder.Build();
+
+app.UseExpenseFlowPipeline();
+app.MapExpenseFlowDocs();
+app.MapExpenseFlowHealth();
+app.MapExpenseFlowJobsDashboard();
+app.MapExpenseFlowModules();
+app.MapExpenseFlowPortal();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

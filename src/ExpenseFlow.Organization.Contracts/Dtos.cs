@@ -1,0 +1,31 @@
+namespace ExpenseFlow.Organization.Contracts;
+
+public sealed record CurrentUserDto(Guid UserId, Guid? PersonId, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions);
+
+public sealed record PersonListItemDto(
+    Guid Id, string EmployeeNo, string DisplayName, string Email, Guid? DepartmentId, string? DepartmentName, string? GradeCode,
+    Guid? ManagerId, string? ManagerName, string? CostCentreCode, IReadOnlyList<string> Roles, bool IsActive);
+
+public sealed record PersonDto(
+    Guid Id, string EmployeeNo, string DisplayName, string Email, string? Phone, Guid? DepartmentId, string? DepartmentName,
+    string? GradeCode, Guid? ManagerId, string? ManagerName, string? CostCentreCode, IReadOnlyList<string> Roles, bool IsActive,
+    IReadOnlyList<BankAccountDto> BankAccounts);
+
+public sealed record BankAccountDto(
+    Guid Id, Guid PersonId, string AccountName, string BankName, string? CnapsCode, string AccountNumberMasked, string? AccountNumber, bool IsDefault);
+
+public sealed record DepartmentDto(Guid Id, string Code, string Name, Guid? ParentId, Guid? HeadPersonId, string? HeadName);
+
+public sealed record GradeDto(string Code, string Name, int Rank);
+
+public sealed record CostCentreDto(string Code, string Name, bool IsActive);
+
+public sealed record LegalEntityDto(Guid Id, string Name, string TaxId, string? Address, string? Phone, string? BankName, string? BankAccountNumber);
+
+public sealed record DelegationDto(Guid Id, Guid FromPersonId, string FromName, Guid ToPersonId, string ToName, DateOnly StartDate, DateOnly EndDate, string? Reason);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+
+public sealed record ImportRowResult(int Row, string? EmployeeNo, string Status, IReadOnlyList<string> Errors);
+
+public sealed record ImportReport(int Created, int Updated, int Rejected, IReadOnlyList<ImportRowResult> Rows);

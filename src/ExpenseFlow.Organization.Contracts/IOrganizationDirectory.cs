@@ -1,0 +1,26 @@
+namespace ExpenseFlow.Organization.Contracts;
+
+/// <summary>Read-only questions other modules ask about the organization.</summary>
+public interface IOrganizationDirectory
+{
+    Task<PersonSummary?> FindPersonAsync(Guid personId, CancellationToken cancellationToken);
+
+    /// <summary>The person's manager <paramref name="levels"/> levels up the reporting line, if the line is that long.</summary>
+    Task<PersonSummary?> FindManagerAsync(Guid personId, int levels, CancellationToken cancellationToken);
+
+    Task<PersonSummary?> FindDepartmentHeadAsync(Guid departmentId, CancellationToken cancellationToken);
+
+    /// <summary>Active people holding a role.</summary>
+    Task<IReadOnlyList<PersonSummary>> FindPeopleInRoleAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>Who decides for <paramref name="personId"/> on <paramref name="date"/>, when a delegation covers that day.</summary>
+    Task<PersonSummary?> FindDelegateAsync(Guid personId, DateOnly date, CancellationToken cancellationToken);
+
+    Task<PayeeAccount?> FindDefaultBankAccountAsync(Guid personId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LegalEntityDto>> GetLegalEntitiesAsync(CancellationToken cancellationToken);
+}
+
+public sealed record PersonSummary(Guid Id, string EmployeeNo, string DisplayName, string Email, Guid? DepartmentId, string? GradeCode, Guid? ManagerId, string? CostCentreCode, bool IsActive);
+
+public sealed record PayeeAccount(Guid AccountId, Guid PersonId, string AccountName, string AccountNumber, string BankName, string? CnapsCode);

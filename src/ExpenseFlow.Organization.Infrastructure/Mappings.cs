@@ -1,0 +1,109 @@
+using ExpenseFlow.Organization.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExpenseFlow.Organization.Infrastructure;
+
+internal sealed class PersonMap : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("people");
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.EmployeeNo).HasMaxLength(32);
+        b.Property(x => x.DisplayName).HasMaxLength(100);
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.Property(x => x.Phone).HasMaxLength(32);
+        b.Property(x => x.GradeCode).HasMaxLength(32);
+        b.Property(x => x.CostCentreCode).HasMaxLength(32);
+        b.HasIndex(x => x.EmployeeNo).IsUnique();
+        b.HasIndex(x => x.Email).IsUnique();
+        b.HasIndex(x => x.ManagerId);
+        b.HasIndex(x => x.DepartmentId);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Grade>().WithMany().HasForeignKey(x => x.GradeCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CostCentre>().WithMany().HasForeignKey(x => x.CostCentreCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DepartmentMap : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.ToTable("departments");
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.HeadPersonId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class GradeMap : IEntityTypeConfiguration<Grade>
+{
+    public void Configure(EntityTypeBuilder<Grade> b)
+    {
+        b.ToTable("grades");
+        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class CostCentreMap : IEntityTypeConfiguration<CostCentre>
+{
+    public void Configure(EntityTypeBuilder<CostCentre> b)
+    {
+        b.ToTable("cost_centres");
+        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class LegalEntityMap : IEntityTypeConfiguration<LegalEntity>
+{
+    public void Configure(EntityTypeBuilder<LegalEntity> b)
+    {
+        b.ToTable("legal_entities");
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.TaxId).HasMaxLength(18);
+        b.HasIndex(x => x.TaxId).IsUnique();
+        b.Property(x => x.Address).HasMaxLength(300);
+        b.Property(x => x.Phone).HasMaxLength(32);
+        b.Property(x => x.BankName).HasMaxLength(100);
+        b.Property(x => x.BankAccountNumber).HasMaxLength(32);
+    }
+}
+
+internal sealed class BankAccountMap : IEntityTypeConfiguration<BankAccount>
+{
+    public void Configure(EntityTypeBuilder<BankAccount> b)
+    {
+        b.ToTable("bank_accounts");
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.AccountName).HasMaxLength(100);
+        b.Property(x => x.BankName).HasMaxLength(100);
+        b.Property(x => x.CnapsCode).HasMaxLength(12);
+        b.Property(x => x.AccountNumber).HasMaxLength(32);
+        b.Ignore(x => x.MaskedNumber);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.PersonId, x.AccountNumber }).IsUnique();
+        // At most one default account per person, enforced by the database.
+        b.HasIndex(x => x.PersonId).IsUnique().HasFilter("is_default").HasDatabaseName("ux_bank_accounts_one_default");
+    }
+}
+
+internal sealed class DelegationMap : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> b)
+    {
+        b.ToTable("delegations");
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Reason).HasMaxLength(300);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.FromPersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.ToPersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.FromPersonId, x.StartDate });
+    }
+}
