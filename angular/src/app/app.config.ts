@@ -7,12 +7,14 @@ import {
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { routes } from './app.routes';
 import { acceptLanguageInterceptor } from './core/http/accept-language.interceptor';
 import { errorInterceptor } from './core/http/error.interceptor';
 import { LanguageService } from './core/i18n/language.service';
+import { TranslatedPaginatorIntl } from './core/i18n/paginator-intl';
 import { BundledTranslationLoader } from './core/i18n/translation-loader';
 
 export const appConfig: ApplicationConfig = {
@@ -20,7 +22,10 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withFetch(), withInterceptors([acceptLanguageInterceptor, errorInterceptor])),
-    provideTranslateService({ loader: provideTranslateLoader(BundledTranslationLoader), fallbackLang: 'en' }),
+    // A factory, not the class: ngx-translate tells classes from factories by their source text, which
+    // minification changes ("class{" without a space), and would then call the class without `new`.
+    provideTranslateService({ loader: provideTranslateLoader(() => new BundledTranslationLoader()), fallbackLang: 'en' }),
+    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
     provideAppInitializer(() => {
       // Icons come from the self-hosted Material Symbols font (styles.scss), never from a CDN.

@@ -7,7 +7,7 @@ import { BundledTranslationLoader } from '../app/core/i18n/translation-loader';
 
 /** The real translation files, so tests see the texts users see. */
 export function provideTestTranslations(): Provider[] {
-  return provideTranslateService({ loader: provideTranslateLoader(BundledTranslationLoader), fallbackLang: 'en' });
+  return provideTranslateService({ loader: provideTranslateLoader(() => new BundledTranslationLoader()), fallbackLang: 'en' });
 }
 
 export async function useLanguage(lang: 'en' | 'zh-CN'): Promise<void> {

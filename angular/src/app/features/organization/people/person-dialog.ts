@@ -17,6 +17,7 @@ import { PeopleApi } from '../../../core/api/people.api';
 import { errorMessage } from '../../../shared/notify.service';
 import { PersonPicker } from '../../../shared/person-picker';
 import { applyServerErrors, serverError } from '../../../shared/server-errors';
+import { BankAccountsPanel } from './bank-accounts-panel';
 
 export interface PersonDialogData {
   /** null to create a new person. */
@@ -25,7 +26,7 @@ export interface PersonDialogData {
 
 @Component({
   selector: 'app-person-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, PersonPicker, TranslatePipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, PersonPicker, TranslatePipe, BankAccountsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './person-dialog.html',
 })
@@ -44,7 +45,6 @@ export class PersonDialog {
   protected readonly grades = signal<Grade[]>([]);
   protected readonly costCentres = signal<CostCentre[]>([]);
   protected readonly bankAccounts = signal<BankAccount[]>([]);
-  protected readonly revealed = signal<ReadonlySet<string>>(new Set());
   protected readonly managerName = signal<string | null>(null);
   protected readonly serverError = serverError;
 
@@ -102,14 +102,6 @@ export class PersonDialog {
     });
     this.managerName.set(p.managerName);
     this.bankAccounts.set(p.bankAccounts ?? []);
-  }
-
-  protected toggleReveal(id: string): void {
-    this.revealed.update((s) => {
-      const next = new Set(s);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
   }
 
   protected async submit(): Promise<void> {
