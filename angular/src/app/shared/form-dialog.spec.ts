@@ -9,7 +9,7 @@ import { provideTestTranslations, text, useLanguage } from '../../testing/test-h
 import { FormDialog, FormDialogData } from './form-dialog';
 
 describe('FormDialog', () => {
-  async function render(save: FormDialogData<LegalEntityInput>['save']) {
+  async function render(save: FormDialogData<LegalEntityInput>['save'], extraFields: FormDialogData<LegalEntityInput>['fields'] = []) {
     const close = vi.fn();
     const data: FormDialogData<LegalEntityInput> = {
       title: 'legalEntities.new',
@@ -17,6 +17,7 @@ describe('FormDialog', () => {
       fields: [
         { key: 'name', label: 'legalEntities.name', type: 'text', required: true },
         { key: 'taxId', label: 'legalEntities.taxId', type: 'text', required: true },
+        ...extraFields,
       ],
       save,
     };
@@ -77,5 +78,18 @@ describe('FormDialog', () => {
     type('taxId', 'B');
     await submit();
     expect(close).toHaveBeenCalledWith({ id: 'le-1' });
+  });
+
+  it('sends numbers as numbers and blank optional text as null', async () => {
+    const save = vi.fn((_: LegalEntityInput) => of({ id: 'le-2' }));
+    const { type, submit } = await render(save, [
+      { key: 'address', label: 'legalEntities.address', type: 'text' },
+      { key: 'rank', label: 'grades.rank', type: 'number' },
+    ]);
+    type('name', 'A');
+    type('taxId', 'B');
+    type('rank', '3');
+    await submit();
+    expect(save).toHaveBeenCalledWith({ name: 'A', taxId: 'B', address: null, rank: 3 });
   });
 });

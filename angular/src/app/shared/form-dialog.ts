@@ -78,6 +78,17 @@ export class FormDialog<T extends object> {
     return this.form.controls[key];
   }
 
+  /** The form's value as the API wants it: numbers as numbers, blank optional text as null. */
+  private value(): T {
+    const raw = this.form.getRawValue() as Record<string, unknown>;
+    for (const f of this.data.fields) {
+      const v = raw[f.key];
+      if (f.type === 'number' && v !== null && v !== '') raw[f.key] = Number(v);
+      else if ((f.type === 'text' || f.type === 'textarea' || f.type === 'date') && !f.required && v === '') raw[f.key] = null;
+    }
+    return raw as T;
+  }
+
   protected async submit(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
@@ -86,7 +97,7 @@ export class FormDialog<T extends object> {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      const result = await firstValueFrom(this.data.save(this.form.getRawValue() as T), { defaultValue: null });
+      const result = await firstValueFrom(this.data.save(this.value()), { defaultValue: null });
       this.ref.close(result ?? true);
     } catch (error) {
       this.formError.set(applyServerErrors(this.form, error, this.translate.instant('errors.unknown')));

@@ -15,7 +15,8 @@ export interface ProblemDetails {
 
 export interface CurrentUser {
   userId: string;
-  personId: string;
+  /** null for an account that is not linked to a person (e.g. a bootstrap administrator). */
+  personId: string | null;
   email: string;
   displayName: string;
   roles: string[];
@@ -52,7 +53,7 @@ export interface BankAccount {
   personId: string;
   accountName: string;
   bankName: string;
-  cnapsCode: string;
+  cnapsCode: string | null;
   accountNumberMasked: string;
   /** Present only for Finance or the account's owner. */
   accountNumber?: string;
@@ -108,7 +109,7 @@ export interface ImportReport {
 export interface NewBankAccount {
   accountName: string;
   bankName: string;
-  cnapsCode: string;
+  cnapsCode: string | null;
   accountNumber: string;
   isDefault: boolean;
 }
@@ -162,15 +163,16 @@ export interface Delegation {
   toName: string;
   startDate: string;
   endDate: string;
-  reason: string;
+  reason: string | null;
 }
 
 export interface DelegationInput {
-  fromPersonId: string;
+  /** null: the signed-in user delegates. */
+  fromPersonId: string | null;
   toPersonId: string;
   startDate: string;
   endDate: string;
-  reason: string;
+  reason: string | null;
 }
 
 export const ROLES = ['Employee', 'Approver', 'Finance', 'Admin', 'Management'] as const;

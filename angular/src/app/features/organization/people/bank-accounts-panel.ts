@@ -53,7 +53,7 @@ export class BankAccountsPanel {
     }
     await this.run(async () => {
       const value = this.form.getRawValue();
-      await firstValueFrom(this.people.addBankAccount(this.personId(), { ...value, accountNumber: value.accountNumber.replace(/\s/g, '') }));
+      await firstValueFrom(this.people.addBankAccount(this.personId(), { ...value, accountNumber: value.accountNumber.replace(/\s/g, ''), cnapsCode: value.cnapsCode || null }));
       this.form.reset();
       this.adding.set(false);
     });
