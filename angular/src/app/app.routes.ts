@@ -1,14 +1,7 @@
-import { inject } from '@angular/core';
-import { CanActivateFn, Router, Routes } from '@angular/router';
-import { authGuard, guestGuard, permissionGuard } from './core/auth/auth.guards';
-import { AuthService } from './core/auth/auth.service';
+import { Routes } from '@angular/router';
+import { authGuard, guestGuard, homeRedirectGuard, permissionGuard } from './core/auth/auth.guards';
 import { Shell } from './core/layout/shell';
-import { NAV_ITEMS, PERMISSIONS, homeLink } from './core/nav/nav-items';
-
-const homeRedirect: CanActivateFn = async () => {
-  const user = await inject(AuthService).ensureLoaded();
-  return inject(Router).parseUrl(homeLink(NAV_ITEMS, user?.permissions ?? []));
-};
+import { PERMISSIONS } from './core/nav/nav-items';
 
 // One lazy route per module; expenses, approvals, payments and insights join here as they are built.
 export const routes: Routes = [
@@ -18,7 +11,8 @@ export const routes: Routes = [
     component: Shell,
     canActivate: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', canActivate: [homeRedirect], children: [] },
+      { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+      { path: 'profile', loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage) },
       { path: 'help', loadComponent: () => import('./features/help/help.page').then((m) => m.HelpPage) },
       {
         path: 'organization',

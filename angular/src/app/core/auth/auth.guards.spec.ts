@@ -6,7 +6,7 @@ import { user } from '../../../testing/test-helpers';
 import { safeReturnUrl } from '../../features/login/login.page';
 import { AccountApi } from '../api/account.api';
 import { CurrentUser } from '../api/models';
-import { authGuard, permissionGuard } from './auth.guards';
+import { authGuard, homeRedirectGuard, permissionGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 
 describe('auth guards', () => {
@@ -49,6 +49,17 @@ describe('auth guards', () => {
     setUp(user(['Organization.People.Read']));
     expect(await run(permissionGuard('Organization.Manage'), '/organization/departments')).toBe('/');
     expect(await run(permissionGuard('Organization.Manage', 'Organization.People.Read'), '/organization/people')).toBe(true);
+  });
+
+  it('sends "/" to the first page the user may open', async () => {
+    setUp(user([]));
+    expect(await run(homeRedirectGuard, '/')).toBe('/profile');
+    TestBed.resetTestingModule();
+    setUp(user(['Organization.People.Read']));
+    expect(await run(homeRedirectGuard, '/')).toBe('/profile');
+    TestBed.resetTestingModule();
+    setUp({ ...user(['Organization.Manage']), personId: null });
+    expect(await run(homeRedirectGuard, '/')).toBe('/organization/people');
   });
 
   it('follows only same-site return URLs after login', () => {

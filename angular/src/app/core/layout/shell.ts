@@ -25,7 +25,7 @@ export class Shell {
 
   protected readonly user = this.auth.currentUser;
   protected readonly sections = computed(() => {
-    const visible = visibleNavItems(NAV_ITEMS, this.auth.permissions());
+    const visible = visibleNavItems(NAV_ITEMS, { permissions: this.auth.permissions(), personId: this.user()?.personId });
     return NAV_SECTIONS.map((id) => ({ id, items: visible.filter((i) => i.section === id) })).filter(
       (s) => s.items.length > 0,
     );

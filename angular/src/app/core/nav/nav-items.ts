@@ -13,6 +13,13 @@ export interface NavItem {
   external?: boolean;
   section: 'main' | 'organization' | 'system';
   anyPermission?: string[];
+  /** Only for users who are a person in the directory (not a bare technical account). */
+  needsPerson?: boolean;
+}
+
+export interface NavUser {
+  permissions: readonly string[];
+  personId?: string | null;
 }
 
 export const PERMISSIONS = {
@@ -25,6 +32,7 @@ export const PERMISSIONS = {
 const manage = [PERMISSIONS.organizationManage];
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
@@ -38,11 +46,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'organization', 'system'];
 
-export function visibleNavItems(items: readonly NavItem[], permissions: readonly string[]): NavItem[] {
-  return items.filter((i) => !i.anyPermission?.length || i.anyPermission.some((p) => permissions.includes(p)));
+export function visibleNavItems(items: readonly NavItem[], user: NavUser): NavItem[] {
+  return items.filter(
+    (i) =>
+      (!i.needsPerson || !!user.personId) &&
+      (!i.anyPermission?.length || i.anyPermission.some((p) => user.permissions.includes(p))),
+  );
 }
 
 /** Where "/" leads: the first page the user may open that lives inside the portal. */
-export function homeLink(items: readonly NavItem[], permissions: readonly string[]): string {
-  return visibleNavItems(items, permissions).find((i) => !i.external)?.link ?? '/help';
+export function homeLink(items: readonly NavItem[], user: NavUser): string {
+  return visibleNavItems(items, user).find((i) => !i.external)?.link ?? '/help';
 }

@@ -9,28 +9,33 @@ import { Shell } from '../layout/shell';
 import { provideTestTranslations, useLanguage, user } from '../../../testing/test-helpers';
 import { NAV_ITEMS, homeLink, visibleNavItems } from './nav-items';
 
-const ids = (permissions: string[]) => visibleNavItems(NAV_ITEMS, permissions).map((i) => i.id);
+const ids = (permissions: string[], personId: string | null = 'p-1') =>
+  visibleNavItems(NAV_ITEMS, { permissions, personId }).map((i) => i.id);
 
 describe('permission-based navigation', () => {
-  it('shows an employee without organization permissions only the help page', () => {
-    expect(ids([])).toEqual(['help']);
-    expect(homeLink(NAV_ITEMS, [])).toBe('/help');
+  it('shows an employee without organization permissions only their profile and help', () => {
+    expect(ids([])).toEqual(['profile', 'help']);
+    expect(homeLink(NAV_ITEMS, { permissions: [], personId: 'p-1' })).toBe('/profile');
+  });
+
+  it('offers no profile to an account that is not a person', () => {
+    expect(ids([], null)).toEqual(['help']);
+    expect(homeLink(NAV_ITEMS, { permissions: [], personId: null })).toBe('/help');
   });
 
   it('shows people, but no admin pages, to a reader of people', () => {
-    expect(ids(['Organization.People.Read'])).toEqual(['people', 'help']);
-    expect(homeLink(NAV_ITEMS, ['Organization.People.Read'])).toBe('/organization/people');
+    expect(ids(['Organization.People.Read'])).toEqual(['profile', 'people', 'help']);
   });
 
   it('shows every organization page to an administrator, and the jobs dashboard only with its permission', () => {
     const admin = ids(['Organization.Manage']);
-    expect(admin).toEqual(['people', 'departments', 'legal-entities', 'grades', 'cost-centres', 'delegations', 'people-import', 'help']);
+    expect(admin).toEqual(['profile', 'people', 'departments', 'legal-entities', 'grades', 'cost-centres', 'delegations', 'people-import', 'help']);
     expect(admin).not.toContain('jobs');
     expect(ids(['Organization.Manage', 'Jobs.Dashboard'])).toContain('jobs');
   });
 
   it('never makes an external link the home page', () => {
-    expect(homeLink(NAV_ITEMS, ['Jobs.Dashboard'])).toBe('/help');
+    expect(homeLink(NAV_ITEMS, { permissions: ['Jobs.Dashboard'], personId: null })).toBe('/help');
   });
 });
 
