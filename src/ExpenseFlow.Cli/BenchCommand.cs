@@ -1,10 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ExpenseFlow.Recognition;
+
 namespace ExpenseFlow.Cli;
 
+/// <summary>
+/// Latency (median, P90), throughput with 1 and N documents in parallel, peak memory and accuracy per field per dataset,
+/// with the same images through Tesseract side by side when asked.
+/// </summary>
 internal static class BenchCommand
 {
     public static int Run(string[] args, TextWriter output)
     {
-        output.WriteLine("bench: not built yet");
-        return Usage.Print();
+        var parallel = 2;
+        var tesseract = false;
+        string? outFile = null;
+        var limit = int.MaxValue;
+        var threads = 1;
+        var dirs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--parallel" when i + 1 < args.Length && int.TryParse(args[i + 1], out var p) && p > 0: parallel = p; i++; break;
+                case "--limit" when i + 1 < args.Length && int.TryParse(args[i + 1], out var l) && l > 0: limit = l; i++; break;
+                case "--threads" when i + 1 < args.Length && int.TryParse(args[i + 1], out var t) && t >= 0: threads = t; i++; break;
+                case "--out" when i + 1 < args.Length: outFile = args[++i]; break;
+                case "--tesseract": tesseract = true; break;
+                case var a when a.StartsWith('-'): return Usage.Print();
+                default:
+                    if (!Directory.Exists(args[i])) return Usage.Print();
+                    dirs.Add(args[i]);
+                    break;
+            }
+        }
+        if (dirs.Count == 0) return Usage.Print();
+
+        var report = new StringBuilder();
+        using var engine = new RecognitionEngine(new RecognitionOptions { IntraOpThreads = threads });
+        engine.WarmUp();
+        foreach (var dir in dirs)
+        {
+            var docs = Datasets.Load(dir).Take(limit).ToList();
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(dir));
+            var runs = new List<BenchRun> { Measure("PP-OCRv4 (ExpenseFlow)", engine, docs, parallel, output) };
+            if (tesseract && docs.Any(d => IsImage(d.Path)))
+            {
+                var lang = name.Contains("sroie", StringComparison.OrdinalIgnoreCase) ? "eng" : "chi_sim+eng";
+                using var tess = new RecognitionEngine(new RecognitionOptions(), new TesseractOcr(lang));
+                runs.Add(Measure($"Tesseract 5 ({lang})", tess, docs, parallel, output));
+            }
+            report.Append(Table(name, docs.Count, runs, parallel));
+        }
+        report.AppendLine(CultureInfo.InvariantCulture, $"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB; {Environment.ProcessorCount} cores");
+        output.WriteLine(report.ToString());
+        if (outFile is not null) File.WriteAllText(outFile, report.ToString());
+        return 0;
+    }
+
+    private static bool IsImage(string path) => Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".webp" or ".bmp";
+
+    private sealed record BenchRun(string Engine, List<long> LatenciesMs, double Throughput1, double ThroughputN,
+        Dictionary<string, (int Right, int Total)> Accuracy, int Errors);
+
+    private static BenchRun Measure(string label, RecognitionEngine engine, List<LabelledDocument> docs, int parallel, TextWriter log)
+    {
+        var latencies = new List<long>();
+        var accuracy = new Dictionary<string, (int Right, int Total)>();
+        var errors = 0;
+        var sw = Stopwatch.StartNew();
+        foreach (var doc in docs)
+        {
+            var t = Stopwatch.StartNew();
+            var r = engine.Recognize(File.ReadAllBytes(doc.Path), Path.GetFileName(doc.Path));
+            latencies.Add(t.ElapsedMilliseconds);
+            if (r.Error is not null) errors++;
+            foreach (var (field, expected) in doc.Expected)
+            {
+                if (expected.Length == 0 && Datasets.Actual(r, field).Length == 0) { Add(accuracy, field, true); continue; }
+                var actual = Datasets.Actual(r, field);
+                var ok = Datasets.Matches(field, expected, actual);
+                Add(accuracy, field, ok);
+                if (!ok) log.WriteLine($"  [{label}] {Path.GetFileName(doc.Path)} {field}: expected '{expected}' got '{actual}'");
+            }
+        }
+        var throughput1 = docs.Count / sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            doc => engine.Recognize(File.ReadAllBytes(doc.Path), Path.GetFileName(doc.Path)));
+        var throughputN = docs.Count / sw.Elapsed.TotalSeconds;
+        return new BenchRun(label, latencies, throughput1, throughputN, accuracy, errors);
+    }
+
+    private static void Add(Dictionary<string, (int Right, int Total)> acc, string field, bool ok)
+    {
+        var (r, t) = acc.GetValueOrDefault(field);
+        acc[field] = (r + (ok ? 1 : 0), t + 1);
+    }
+
+    private static string Table(string dataset, int count, List<BenchRun> runs, int parallel)
+    {
+        var sb = new StringBuilder();
+        var fields = runs.SelectMany(r => r.Accuracy.Keys).Distinct().ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"### {dataset} ({count} documents)");
+        sb.AppendLine();
+        sb.Append("| engine | median ms | P90 ms | docs/s (1) | docs/s (" + parallel + ") | errors |");
+        foreach (var f in fields) sb.Append(CultureInfo.InvariantCulture, $" {f} |");
+        sb.AppendLine(" field errors |");
+        sb.Append("|---|---|---|---|---|---|");
+        foreach (var _ in fields) sb.Append("---|");
+        sb.AppendLine("---|");
+        foreach (var r in runs)
+        {
+            var sorted = r.LatenciesMs.Order().ToList();
+            long P(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+            sb.Append(CultureInfo.InvariantCulture, $"| {r.Engine} | {P(0.5)} | {P(0.9)} | {r.Throughput1:0.00} | {r.ThroughputN:0.00} | {r.Errors} |");
+            foreach (var f in fields)
+            {
+                var (right, total) = r.Accuracy.GetValueOrDefault(f);
+                sb.Append(CultureInfo.InvariantCulture, $" {(total == 0 ? 0 : 100.0 * right / total):0.0}% ({right}/{total}) |");
+            }
+            sb.AppendLine(CultureInfo.InvariantCulture, $" {r.Accuracy.Values.Sum(a => a.Total - a.Right)} |");
+        }
+        sb.AppendLine();
+        return sb.ToString();
     }
 }

@@ -10,6 +10,8 @@ internal static class Usage
           expenseflow bench [--parallel N] [--tesseract] [--out FILE] DIR...
               latency, throughput, memory and accuracy over folders of documents (sroie-dev layout: img/ + key/,
               or ofd/ with labels.jsonl), optionally side by side with Tesseract.
+          expenseflow rescore RESULTS.jsonl DIR
+              re-run field extraction over the textLines of saved `recognize --json` output and score it against DIR's labels.
         models: EXPENSEFLOW_MODELS_DIR, else <repo>/.tools/models (etc/scripts/fetch-models.sh fetches them)
         """;
 

@@ -82,7 +82,8 @@ public static class OrganizationModule
         people.MapPost("/", SavePerson.CreateAsync).RequireAuthorization(OrganizationPermissions.Manage);
         people.MapPut("/{id:guid}", SavePerson.UpdateAsync).RequireAuthorization(OrganizationPermissions.Manage);
         people.MapPost("/{id:guid}/password", SavePerson.SetPasswordAsync).RequireAuthorization(OrganizationPermissions.Manage);
-        people.MapPost("/import", ImportPeople.HandleAsync).RequireAuthorization(OrganizationPermissions.Manage).DisableAntiforgery();
+        people.MapPost("/import", ImportPeople.HandleAsync).RequireAuthorization(OrganizationPermissions.Manage)
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
         group.MapBankAccounts();
         group.MapDepartments();
         group.MapReferenceData();

@@ -52,6 +52,18 @@ public sealed class RecognitionEngine : IDisposable
         return result;
     }
 
+    /// <summary>Field extraction and cross-checks over text lines read elsewhere (another OCR, or lines a person corrected).</summary>
+    public RecognitionResult RecognizeLines(IReadOnlyList<TextLine> lines, string fileName, FieldSource source = FieldSource.Ocr)
+    {
+        var result = new RecognitionResult { File = fileName };
+        var c = new FieldCollector(result);
+        result.TextLines.AddRange(lines);
+        var capitals = InvoiceExtractor.Extract(lines, c, source);
+        if (!IsChineseInvoice(c)) ReceiptExtractor.Extract(lines, c, source, _options.DefaultCurrency);
+        Finish(c, capitals);
+        return result;
+    }
+
     private RecognitionResult RecognizeCore(byte[] bytes, string fileName)
     {
         if (bytes.Length == 0) return RecognitionResult.Failed(fileName, ErrorCodes.Empty);

@@ -16,7 +16,7 @@ public sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logge
         var (error, fields) = exception switch
         {
             DomainException d => (d.Error, d.FieldErrors),
-            BadHttpRequestException => (ApiProblems.MalformedRequest, null),
+            BadHttpRequestException or InvalidDataException => (ApiProblems.MalformedRequest, null),
             DbUpdateConcurrencyException => (ApiProblems.Concurrency, null),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => (ApiProblems.Duplicate, null),
             _ => (ApiProblems.Unexpected, (IReadOnlyDictionary<string, string[]>?)null),

@@ -45,8 +45,9 @@ public static class Api
     public static WebApplication UseExpenseFlowPipeline(this WebApplication app)
     {
         app.UseSerilogRequestLogging();
-        app.UseExceptionHandler();
+        // Localization first, so errors caught by the exception handler are written in the caller's language.
         app.UseRequestLocalization();
+        app.UseExceptionHandler();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -32,8 +32,9 @@ internal static class ImportPeople
         "The CSV header must contain at least employeeNo, displayName and email.", "CSV表头至少需要包含 employeeNo、displayName 和 email。");
 
     public static async Task<Ok<ImportReport>> HandleAsync(
-        IFormFile? file, OrganizationDbContext db, UserManager<AppUser> users, CancellationToken ct)
+        HttpRequest request, OrganizationDbContext db, UserManager<AppUser> users, CancellationToken ct)
     {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
         {
             throw new DomainException(FileMissing);

@@ -52,10 +52,19 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
 
     public static IEnumerable<decimal> Amounts(string text)
     {
+        // OCR sometimes reads the decimal point of a lone amount as a dash ("28-90").
+        var lone = LoneDashedAmount().Match(text.Trim());
+        if (lone.Success)
+        {
+            yield return decimal.Parse(lone.Groups[1].Value + "." + lone.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            yield break;
+        }
         foreach (Match m in AmountPattern().Matches(TextNormalizer.Normalize(text).Replace(" ", "", StringComparison.Ordinal)))
             if (Parsing.Amount(m.Groups[1].Value) is { } d) yield return m.Value.StartsWith('-') ? -Math.Abs(d) : d;
     }
 
+    [GeneratedRegex(@"^(?:RM|[¥￥$])?\s*(\d{1,6})-(\d{2})$")]
+    private static partial Regex LoneDashedAmount();
     [GeneratedRegex(@"-?[¥￥$]?(\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?!\d)")]
     private static partial Regex AmountPattern();
 }

@@ -20,18 +20,34 @@ internal static partial class ReceiptExtractor
 
     private static readonly string[] NotMerchant =
     [
-        "TAX INVOICE", "INVOICE", "RECEIPT", "WELCOME", "CASH SALE", "SIMPLIFIED", "OFFICIAL", "COPY", "THANK", "TEL", "FAX", "GST",
+        "TAX INVOICE", "INVOICE", "RECEIPT", "WELCOME", "CASH SALE", "SIMPLIFIED", "OFFICIAL", "COPY", "THANK", "TEL:", "TEL ", "FAX", "GST",
     ];
 
     /// <summary>The first line near the top that reads like a business name; a company suffix wins within the first lines.</summary>
     private static TextLine? Merchant(IReadOnlyList<TextLine> lines)
     {
-        var top = lines.OrderBy(l => l.Y).Take(8).Where(IsNameLike).ToList();
-        return top.FirstOrDefault(l => CompanySuffix().IsMatch(l.Text)) ?? top.FirstOrDefault();
+        var ordered = lines.OrderBy(l => l.Y).ToList();
+        var top = ordered.Take(8).Where(IsNameLike).ToList();
+        var withSuffix = top.FirstOrDefault(l => CompanySuffix().IsMatch(l.Text));
+        if (withSuffix is null) return top.FirstOrDefault();
+        // Long names wrap: an upper-case line just above the one with the company suffix belongs to the name.
+        var above = ordered.LastOrDefault(l => l.Bottom <= withSuffix.Y + withSuffix.Height * 0.3 && withSuffix.Y - l.Bottom < withSuffix.Height * 0.8
+                                               && l.Right > withSuffix.X && l.X < withSuffix.Right);
+        if (above is not null && IsNameLike(above) && !CompanySuffix().IsMatch(above.Text) && !above.Text.Any(char.IsDigit)
+            && above.Text.Where(char.IsLetter).All(char.IsUpper))
+            return withSuffix with { Text = above.Text + " " + withSuffix.Text, Y = above.Y, Height = withSuffix.Bottom - above.Y };
+        return withSuffix;
     }
 
     /// <summary>Company registration numbers printed beside the name, e.g. "(126926-H)", are not part of it.</summary>
-    private static string CleanName(string text) => RegistrationNumber().Replace(text, "").Trim();
+    private static string CleanName(string text)
+    {
+        var t = RegistrationNumber().Replace(text, "");
+        t = UnclosedParenthesis().Replace(t, "");
+        // OCR reads the letter O as zero inside words ("C0."): a zero touching letters is an O.
+        t = ZeroInWord().Replace(t, "O");
+        return t.Trim().TrimEnd(':', ';', ',', '.', '-').Trim();
+    }
 
     private static bool IsNameLike(TextLine l)
     {
@@ -39,7 +55,7 @@ internal static partial class ReceiptExtractor
         var letters = t.Count(char.IsLetter);
         if (letters < 3 || letters < t.Length * 0.5) return false;
         var upper = t.ToUpperInvariant();
-        return !NotMerchant.Any(n => upper.StartsWith(n, StringComparison.Ordinal)) && Parsing.Date(t) is null;
+        return letters >= 4 && !NotMerchant.Any(n => upper.Contains(n, StringComparison.Ordinal)) && Parsing.Date(t) is null;
     }
 
     private static (DateOnly Date, double Confidence)? Date(IReadOnlyList<TextLine> lines)
@@ -52,38 +68,46 @@ internal static partial class ReceiptExtractor
 
     private static readonly (Regex Pattern, int Priority)[] TotalKeys =
     [
-        (new Regex(@"ROUND(ED|ING)?\s*(TOTAL|AMOUNT)|TOTAL\s*ROUND|GRAND\s*TOTAL|AMOUNT\s*DUE|NET+\s*TOTAL|TOTAL\s*AMOUNT\s*PAYABLE|合计|总计|实收|应收", RegexOptions.IgnoreCase), 3),
-        (new Regex(@"TOTAL\s*(\(?(INCL|INCLUSIVE|RM|AMOUNT|SALES|PAYABLE)|:|$)|^TOTAL|TOTAL\s*\d", RegexOptions.IgnoreCase), 2),
+        (new Regex(@"ROUND(ED|ING)?\s*(TOTAL|AMOUNT)|TOTAL\s*(AFTER|ROUND|RND)|AFTER\s*(ADJ|ROUND)|GRAND\s*TOTAL|AMOUNT\s*DUE|NET+\s*(TOTAL|AMOUNT)|TOTAL\s*(AMOUNT\s*)?PAYABLE|TOTAL\s*DUE|应付|实付|合计|总计", RegexOptions.IgnoreCase), 3),
+        (new Regex(@"TOTAL\s*(\(?(INCL|INCLUSIVE|RM|AMOUNT|SALES|PAYABLE)|:|$)|^\W*TOTAL|TOTAL\s*\d", RegexOptions.IgnoreCase), 2),
         (new Regex(@"TOTAL", RegexOptions.IgnoreCase), 1),
     ];
 
-    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT)|GST\s*SUMMARY|CHANGE|CASH|TENDER", RegexOptions.IgnoreCase);
+    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT|\d+\s*%)|\(?EXCL|CHANGE|TENDER|SUPPLIES", RegexOptions.IgnoreCase);
 
+    /// <summary>Lines that end the sale: a total printed after them (e.g. in a GST summary table) is not the amount paid.</summary>
+    private static readonly Regex Summary = new(@"(GST|TAX|SST)\s*SUM+AR|SUMMARY", RegexOptions.IgnoreCase);
+
+    /// <summary>The highest-priority TOTAL-like line (bottom-most on ties: subtotals and pre-rounding totals come first).</summary>
     private static (decimal Amount, double Confidence)? Total(Layout layout)
     {
+        var summaryY = layout.Lines.Where(l => Summary.IsMatch(l.Text)).Select(l => l.Y).DefaultIfEmpty(float.MaxValue).Min();
         (decimal Amount, int Priority, float Y, double Conf)? best = null;
         foreach (var line in layout.Lines)
         {
             var text = line.Text;
-            if (NotTotal.IsMatch(text)) continue;
+            if (line.Y >= summaryY || NotTotal.IsMatch(text)) continue;
             var priority = TotalKeys.Where(k => k.Pattern.IsMatch(text)).Select(k => k.Priority).DefaultIfEmpty(0).Max();
             if (priority == 0) continue;
-            var amount = Layout.Amounts(text).Cast<decimal?>().LastOrDefault()
-                         ?? layout.RightOf(line).SelectMany(l => Layout.Amounts(l.Text)).Cast<decimal?>().FirstOrDefault();
-            if (amount is not { } a || a <= 0) continue;
-            if (best is null || priority > best.Value.Priority || (priority == best.Value.Priority && line.Y < best.Value.Y))
+            var amount = Layout.Amounts(text).Cast<decimal?>().LastOrDefault() ?? RowAmount(layout, line);
+            if (amount is not { } a || a == 0 || (a < 0 && priority < 3)) continue;
+            if (best is null || priority > best.Value.Priority || (priority == best.Value.Priority && line.Y > best.Value.Y))
                 best = (a, priority, line.Y, line.Confidence);
         }
         return best is { } b ? (b.Amount, b.Conf) : null;
     }
+
+    /// <summary>The amount printed to the right of a label, nearest in height (receipt photos are rarely level).</summary>
+    private static decimal? RowAmount(Layout layout, TextLine label) =>
+        layout.RightOf(label).Select(l => (Line: l, Amount: Layout.Amounts(l.Text).Cast<decimal?>().LastOrDefault()))
+            .Where(x => x.Amount is not null).OrderBy(x => Math.Abs(x.Line.CenterY - label.CenterY)).Select(x => x.Amount).FirstOrDefault();
 
     private static decimal? Tax(Layout layout)
     {
         foreach (var line in layout.Lines)
         {
             if (!TaxKey().IsMatch(line.Text)) continue;
-            var amount = Layout.Amounts(line.Text).Cast<decimal?>().LastOrDefault()
-                         ?? layout.RightOf(line).SelectMany(l => Layout.Amounts(l.Text)).Cast<decimal?>().LastOrDefault();
+            var amount = Layout.Amounts(line.Text).Cast<decimal?>().LastOrDefault() ?? RowAmount(layout, line);
             if (amount is > 0) return amount;
         }
         return null;
@@ -103,7 +127,11 @@ internal static partial class ReceiptExtractor
 
     [GeneratedRegex(@"\b(SDN\.?\s*BHD|BHD|S/B|ENTERPRISE|TRADING|RESTAURANT|HOTEL|LTD|LIMITED|INC|CO\.|COMPANY|MART|STORE|SHOP|有限公司|公司|酒店|餐厅)\b?", RegexOptions.IgnoreCase)]
     private static partial Regex CompanySuffix();
-    [GeneratedRegex(@"\s*[\(\[]?\s*(CO\.?\s*(REG\.?)?\s*(NO\.?)?\s*:?)?\s*\d{4,}-?[A-Z]?\s*[\)\]]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*[\(（][^()（）]*$")]
+    private static partial Regex UnclosedParenthesis();
+    [GeneratedRegex(@"(?<=[A-Za-z])0|0(?=[A-Za-z])")]
+    private static partial Regex ZeroInWord();
+    [GeneratedRegex(@"\s*[\(（][^()（）]*\d{4,}[^()（）]*[\)）]\s*$|\s*[\(\[]?\s*(CO\.?\s*(REG\.?)?\s*(NO\.?)?\s*:?)?\s*\d{4,}-?[A-Z]?\s*[\)\]]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationNumber();
     [GeneratedRegex(@"(TOTAL\s*)?(GST|SST|TAX)(\s*\(?\d+%\)?|\s*AMOUNT|\s*@|\s*:)|税额", RegexOptions.IgnoreCase)]
     private static partial Regex TaxKey();

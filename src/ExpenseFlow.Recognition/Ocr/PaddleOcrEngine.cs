@@ -15,6 +15,7 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
     private const int ClsHeight = 48, ClsWidth = 192, RecHeight = 48, RecBatch = 6;
     private const float ClsThresh = 0.9f;
 
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("EXPENSEFLOW_OCR_TRACE") == "1";
     private readonly InferenceSession _det, _cls, _rec;
     private readonly string[] _chars;
 
@@ -38,13 +39,18 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
     public IReadOnlyList<TextLine> Recognize(SKBitmap image)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var boxes = Detect(image);
+        var tDet = sw.ElapsedMilliseconds;
         using var source = SKImage.FromBitmap(image);
         var crops = boxes.Select(b => Crop(source, b.Box)).ToList();
+        var tCrop = sw.ElapsedMilliseconds;
         try
         {
             Classify(crops);
+            var tCls = sw.ElapsedMilliseconds;
             var texts = RecognizeCrops(crops);
+            if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms, rec {sw.ElapsedMilliseconds - tCls} ms");
             var lines = new List<TextLine>();
             for (var i = 0; i < boxes.Count; i++)
             {
@@ -71,7 +77,8 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         using var resized = Resize(image, w, h);
         var input = ToTensor(resized, w, h, DetMean, DetStd);
         using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 3, h, w]);
-        using var outputs = _det.Run(new RunOptions(), [_det.InputNames[0]], [value], [_det.OutputNames[0]]);
+        using var runOptions = new RunOptions();
+        using var outputs = _det.Run(runOptions, [_det.InputNames[0]], [value], [_det.OutputNames[0]]);
         var prob = outputs[0].GetTensorDataAsSpan<float>();
         var boxes = DbPostProcessor.Boxes(prob, w, h);
         float sx = (float)image.Width / w, sy = (float)image.Height / h;
@@ -110,7 +117,8 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
             var data = new float[n * 3 * ClsHeight * ClsWidth];
             for (var i = 0; i < n; i++) FillLine(crops[start + i], data, i, ClsHeight, ClsWidth);
             using var value = OrtValue.CreateTensorValueFromMemory(data, [n, 3, ClsHeight, ClsWidth]);
-            using var outputs = _cls.Run(new RunOptions(), [_cls.InputNames[0]], [value], [_cls.OutputNames[0]]);
+            using var runOptions = new RunOptions();
+            using var outputs = _cls.Run(runOptions, [_cls.InputNames[0]], [value], [_cls.OutputNames[0]]);
             var probs = outputs[0].GetTensorDataAsSpan<float>();
             for (var i = 0; i < n; i++)
             {
@@ -130,12 +138,13 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         for (var start = 0; start < order.Length; start += RecBatch)
         {
             var batch = order.Skip(start).Take(RecBatch).ToArray();
-            var maxRatio = Math.Max(320.0 / RecHeight, batch.Max(i => (double)crops[i].Width / crops[i].Height));
+            var maxRatio = Math.Max(1.0, batch.Max(i => (double)crops[i].Width / crops[i].Height));
             var width = Math.Min(3200, (int)Math.Ceiling(RecHeight * maxRatio));
             var data = new float[batch.Length * 3 * RecHeight * width];
             for (var k = 0; k < batch.Length; k++) FillLine(crops[batch[k]], data, k, RecHeight, width);
             using var value = OrtValue.CreateTensorValueFromMemory(data, [batch.Length, 3, RecHeight, width]);
-            using var outputs = _rec.Run(new RunOptions(), [_rec.InputNames[0]], [value], [_rec.OutputNames[0]]);
+            using var runOptions = new RunOptions();
+            using var outputs = _rec.Run(runOptions, [_rec.InputNames[0]], [value], [_rec.OutputNames[0]]);
             var shape = outputs[0].GetTensorTypeAndShape().Shape;
             int steps = (int)shape[1], classes = (int)shape[2];
             var probs = outputs[0].GetTensorDataAsSpan<float>();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace ExpenseFlow.Recognition.Text;
 
-internal static partial class Parsing
+public static partial class Parsing
 {
     public static decimal? Amount(string? text)
     {

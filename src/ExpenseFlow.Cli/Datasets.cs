@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ExpenseFlow.Recognition;
+using ExpenseFlow.Recognition.Text;
+
+namespace ExpenseFlow.Cli;
+
+/// <summary>A document with the field values a person read from it.</summary>
+internal sealed record LabelledDocument(string Path, IReadOnlyDictionary<string, string> Expected);
+
+/// <summary>Reads the development data layouts: sroie-dev (img/ + key/*.json) and ofd (labels.jsonl).</summary>
+internal static class Datasets
+{
+    public static List<LabelledDocument> Load(string dir)
+    {
+        if (File.Exists(Path.Combine(dir, "labels.jsonl"))) return LoadOfd(dir);
+        if (Directory.Exists(Path.Combine(dir, "img")) && Directory.Exists(Path.Combine(dir, "key"))) return LoadSroie(dir);
+        return Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal).Select(f => new LabelledDocument(f, new Dictionary<string, string>())).ToList();
+    }
+
+    private static List<LabelledDocument> LoadSroie(string dir)
+    {
+        var docs = new List<LabelledDocument>();
+        foreach (var img in Directory.EnumerateFiles(Path.Combine(dir, "img")).Order(StringComparer.Ordinal))
+        {
+            var key = Path.Combine(dir, "key", Path.GetFileNameWithoutExtension(img) + ".json");
+            if (!File.Exists(key)) continue;
+            using var json = JsonDocument.Parse(File.ReadAllText(key));
+            var expected = new Dictionary<string, string>();
+            if (json.RootElement.TryGetProperty("company", out var company)) expected[FieldNames.SellerName] = company.GetString() ?? "";
+            if (json.RootElement.TryGetProperty("date", out var date) && Parsing.Date(date.GetString()) is { } d)
+                expected[FieldNames.IssueDate] = d.ToString("yyyy-MM-dd");
+            if (json.RootElement.TryGetProperty("total", out var total) && Parsing.Amount(total.GetString()) is { } t)
+                expected[FieldNames.TotalAmount] = Parsing.FormatAmount(t);
+            docs.Add(new LabelledDocument(img, expected));
+        }
+        return docs;
+    }
+
+    private static List<LabelledDocument> LoadOfd(string dir)
+    {
+        var docs = new List<LabelledDocument>();
+        foreach (var line in File.ReadLines(Path.Combine(dir, "labels.jsonl")).Where(l => l.Trim().Length > 0))
+        {
+            using var json = JsonDocument.Parse(line);
+            string L(string n) => json.RootElement.TryGetProperty(n, out var v) ? v.GetString() ?? "" : "";
+            var expected = new Dictionary<string, string>
+            {
+                [FieldNames.InvoiceCode] = L("InvoiceCode"),
+                [FieldNames.InvoiceNumber] = L("InvoiceNo"),
+                [FieldNames.IssueDate] = Parsing.Date(L("IssueDate"))?.ToString("yyyy-MM-dd") ?? "",
+                [FieldNames.BuyerName] = L("BuyerName"),
+                [FieldNames.BuyerTaxId] = L("BuyerTaxID"),
+                [FieldNames.SellerName] = L("SellerName"),
+                [FieldNames.SellerTaxId] = L("SellerTaxID"),
+                [FieldNames.TotalAmount] = Parsing.Amount(L("TaxInclusiveTotalAmount")) is { } t ? Parsing.FormatAmount(t) : "",
+                [FieldNames.TaxAmount] = Parsing.Amount(L("TaxTotalAmount")) is { } x ? Parsing.FormatAmount(x) : "",
+                [FieldNames.AmountExcludingTax] = Parsing.Amount(L("TaxExclusiveTotalAmount")) is { } e ? Parsing.FormatAmount(e) : "",
+            };
+            docs.Add(new LabelledDocument(Path.Combine(dir, L("file")), expected));
+        }
+        return docs;
+    }
+
+    /// <summary>Field value as the benchmark compares it; names fold case and spaces.</summary>
+    public static string Actual(RecognitionResult r, string field)
+    {
+        var f = r.Fields;
+        return field switch
+        {
+            FieldNames.InvoiceCode => f.InvoiceCode ?? "",
+            FieldNames.InvoiceNumber => f.InvoiceNumber ?? "",
+            FieldNames.IssueDate => f.IssueDate?.ToString("yyyy-MM-dd") ?? "",
+            FieldNames.BuyerName => f.BuyerName ?? "",
+            FieldNames.BuyerTaxId => f.BuyerTaxId ?? "",
+            FieldNames.SellerName => f.SellerName ?? "",
+            FieldNames.SellerTaxId => f.SellerTaxId ?? "",
+            FieldNames.TotalAmount => f.TotalAmount is { } t ? Parsing.FormatAmount(t) : "",
+            FieldNames.TaxAmount => f.TaxAmount is { } x ? Parsing.FormatAmount(x) : "",
+            FieldNames.AmountExcludingTax => f.AmountExcludingTax is { } e ? Parsing.FormatAmount(e) : "",
+            _ => "",
+        };
+    }
+
+    public static bool Matches(string field, string expected, string actual) =>
+        field is FieldNames.SellerName or FieldNames.BuyerName ? Fold(expected) == Fold(actual) : expected == actual;
+
+    public static string Fold(string s) => new string(TextNormalizer.Normalize(s).Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ExpenseFlow.TestBase;
+
+/// <summary>
+/// The real host over a database of its own (one per test class). Seeded with the demo company, whose users all have
+/// <see cref="TestDatabase.DemoPassword"/>.
+/// </summary>
+public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Whether the outbox dispatcher runs in the background (tests of delivery may drive it by hand).</summary>
+    protected virtual bool OutboxDispatcher => true;
+
+    protected virtual bool SeedDemo => true;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync();
+        if (SeedDemo)
+        {
+            await TestDatabase.MigrateAsync(ConnectionString, demo: true);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:ExpenseFlow", ConnectionString);
+        builder.UseSetting("Jobs:ServerEnabled", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<OutboxOptions>(o =>
+            {
+                o.DispatcherEnabled = OutboxDispatcher;
+                o.PollInterval = TimeSpan.FromMilliseconds(200);
+            });
+            services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        });
+    }
+
+    /// <summary>A client signed in as a demo user (login name before the @, e.g. "admin", "finance1", "sales1").</summary>
+    public async Task<HttpClient> SignInAsync(string login, string language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var response = await client.PostAsJsonAsync("/api/organization/account/login", new { email = DemoEmail(login), password = TestDatabase.DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public HttpClient Anonymous(string language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    public static string DemoEmail(string login) => $"{login}@{Organization.Application.Seeding.OrganizationSeeder.DemoDomain}";
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+}
