@@ -5,15 +5,15 @@ import { PERMISSIONS } from './core/nav/nav-items';
 
 // One lazy route per module; expenses, approvals, payments and insights join here as they are built.
 export const routes: Routes = [
-  { path: 'login', canActivate: [guestGuard], loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
+  { path: 'login', title: 'auth.title', canActivate: [guestGuard], loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
   {
     path: '',
     component: Shell,
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
-      { path: 'profile', loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage) },
-      { path: 'help', loadComponent: () => import('./features/help/help.page').then((m) => m.HelpPage) },
+      { path: 'profile', title: 'nav.profile', loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage) },
+      { path: 'help', title: 'nav.help', loadComponent: () => import('./features/help/help.page').then((m) => m.HelpPage) },
       {
         path: 'organization',
         canActivate: [permissionGuard(PERMISSIONS.organizationManage, PERMISSIONS.peopleRead)],

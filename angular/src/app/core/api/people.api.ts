@@ -39,6 +39,11 @@ export class PeopleApi {
     return this.http.put<Person>(`${BASE}/${id}`, request);
   }
 
+  /** An administrator sets a new password (e.g. the person forgot theirs). */
+  setPassword(id: string, password: string): Observable<void> {
+    return this.http.post<void>(`${BASE}/${id}/password`, { password });
+  }
+
   import(file: File): Observable<ImportReport> {
     const form = new FormData();
     form.append('file', file, file.name);

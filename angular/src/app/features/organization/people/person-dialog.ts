@@ -61,6 +61,9 @@ export class PersonDialog {
     initialPassword: new FormControl('', { nonNullable: true }),
   });
 
+  protected readonly newPassword = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly passwordMessage = signal<string | null>(null);
+
   constructor() {
     if (this.isNew) this.form.controls.initialPassword.addValidators(Validators.required);
     void this.load();
@@ -102,6 +105,23 @@ export class PersonDialog {
     });
     this.managerName.set(p.managerName);
     this.bankAccounts.set(p.bankAccounts ?? []);
+  }
+
+  protected async setPassword(): Promise<void> {
+    if (!this.data.personId || this.newPassword.invalid) {
+      this.newPassword.markAsTouched();
+      return;
+    }
+    this.passwordMessage.set(null);
+    try {
+      await firstValueFrom(this.people.setPassword(this.data.personId, this.newPassword.value));
+      this.newPassword.reset();
+      this.passwordMessage.set(this.translate.instant('people.passwordSet'));
+    } catch (e) {
+      const message = errorMessage(e, this.translate.instant('errors.unknown'));
+      this.newPassword.setErrors({ server: message });
+      this.newPassword.markAsTouched();
+    }
   }
 
   protected async submit(): Promise<void> {
