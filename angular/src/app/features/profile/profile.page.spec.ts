@@ -1,0 +1,48 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { AuthService } from '../../core/auth/auth.service';
+import { CurrentUser, Person } from '../../core/api/models';
+import { provideTestTranslations, text, useLanguage, user } from '../../../testing/test-helpers';
+import { ProfilePage } from './profile.page';
+
+describe('ProfilePage', () => {
+  async function render(current: CurrentUser) {
+    TestBed.configureTestingModule({
+      imports: [ProfilePage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTestTranslations(),
+        { provide: AuthService, useValue: { currentUser: signal(current) } },
+      ],
+    });
+    await useLanguage('en');
+    const fixture = TestBed.createComponent(ProfilePage);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement, backend: TestBed.inject(HttpTestingController) };
+  }
+
+  it("loads the signed-in person's own record and accounts", async () => {
+    const { fixture, el, backend } = await render(user([]));
+    const me: Person = {
+      id: 'p-1', employeeNo: 'E0014', displayName: '马超', email: 'dev1@example.com', phone: null, departmentId: 'd', departmentName: '研发部',
+      gradeCode: 'G1', managerId: 'm', managerName: '孙丽', costCentreCode: 'CC-RND', roles: ['Employee'], isActive: true,
+      bankAccounts: [{ id: 'b', personId: 'p-1', accountName: '马超', bankName: '招商银行', cnapsCode: null, accountNumberMasked: '****0014', accountNumber: '6214830000000014', isDefault: true }],
+    };
+    backend.expectOne('/api/organization/people/p-1').flush(me);
+    await vi.waitFor(async () => {
+      await fixture.whenStable();
+      expect(text(el, '[data-testid="profile-facts"]')).toContain('孙丽');
+    });
+    expect(el.querySelector('h1')?.textContent).toContain('My profile');
+    expect(text(el, '[data-testid="bank-account-number"]')).toBe('****0014');
+  });
+
+  it('explains when the account is not a person, without calling the API', async () => {
+    const { el, backend } = await render({ ...user([]), personId: null });
+    backend.expectNone(() => true);
+    expect(text(el, '[role="alert"]')).toBe('This account is not linked to a person in the directory.');
+  });
+});
