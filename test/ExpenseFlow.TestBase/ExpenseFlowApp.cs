@@ -21,7 +21,7 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool SeedDemo => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
         if (SeedDemo)
@@ -30,7 +30,10 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => ShutdownAsync();
+
+    /// <summary>Stops the host and drops the class's database.</summary>
+    protected virtual async Task ShutdownAsync()
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);

@@ -1,0 +1,77 @@
+using ExpenseFlow.TestBase;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ExpenseFlow.EndToEnd.Tests;
+
+/// <summary>
+/// The real host on a loopback port (Kestrel), serving the built portal, with headless Debian Chromium driving it.
+/// </summary>
+public sealed class PortalHost : ExpenseFlowApp
+{
+    private IPlaywright? _playwright;
+
+    public PortalHost() => UseKestrel(0);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ArtifactsDir
+    {
+        get
+        {
+            var dir = Environment.GetEnvironmentVariable("EXPENSEFLOW_ARTIFACTS")
+                ?? Path.Combine(RepoRoot, "artifacts", "screenshots");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ExpenseFlow.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("ExpenseFlow.sln not found above the test output folder.");
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        var index = Path.Combine(RepoRoot, "src", "ExpenseFlow.HttpApi.Host", "wwwroot", "index.html");
+        if (!File.Exists(index))
+        {
+            throw new InvalidOperationException($"The portal is not built ({index} is missing): run etc/scripts/build-portal.sh first.");
+        }
+
+        await base.InitializeAsync();
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("EXPENSEFLOW_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    protected override async Task ShutdownAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.ShutdownAsync();
+    }
+}
