@@ -6,7 +6,35 @@ namespace ExpenseFlow.Recognition.Extraction;
 /// <summary>Keys and values by position: a value follows its label on the line, or sits to its right on the same row.</summary>
 internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
 {
-    public IReadOnlyList<TextLine> Lines { get; } = lines;
+    public IReadOnlyList<TextLine> Lines { get; } = MergeFragments(lines);
+
+    /// <summary>
+    /// OCR splits spaced-out labels ("名    称：", "合    计") into pieces; pieces on one row closer than a character
+    /// height belong together. Wider gaps separate a label from its value and are kept.
+    /// </summary>
+    private static List<TextLine> MergeFragments(IReadOnlyList<TextLine> lines)
+    {
+        var result = new List<TextLine>();
+        foreach (var line in lines.OrderBy(l => l.X))
+        {
+            var i = result.FindIndex(r => r.X <= line.X && line.X - r.Right < Math.Min(r.Height, line.Height) * 0.9 && line.Right > r.Right
+                                          && Math.Abs(r.CenterY - line.CenterY) < Math.Min(r.Height, line.Height) * 0.4
+                                          && (IsShortCjk(r.Text) || IsShortCjk(line.Text)));
+            if (i < 0) { result.Add(line); continue; }
+            var r0 = result[i];
+            float top = Math.Min(r0.Y, line.Y), bottom = Math.Max(r0.Bottom, line.Bottom);
+            result[i] = r0 with { Text = r0.Text + " " + line.Text, Width = line.Right - r0.X, Y = top, Height = bottom - top,
+                                   Confidence = Math.Min(r0.Confidence, line.Confidence) };
+        }
+        return result.OrderBy(l => l.Y).ThenBy(l => l.X).ToList();
+    }
+
+    /// <summary>Fragments worth joining are one or two CJK characters (a split label), never amounts or codes.</summary>
+    private static bool IsShortCjk(string text)
+    {
+        var t = text.Trim().TrimEnd(':', '：');
+        return t.Length is > 0 and <= 2 && t.All(c => c >= 0x3400);
+    }
 
     public static string Compact(string s) => TextNormalizer.Compact(s);
 
@@ -36,7 +64,8 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
             if (end < 0) continue;
             var rest = compact[end..];
             if (rest.Length > 0) yield return (rest, line);
-            foreach (var r in RightOf(line).Take(2)) yield return (Compact(r.Text), r);
+            // A neighbour carrying the same label is another field's (e.g. the seller's 名称 beside the buyer's).
+            foreach (var r in RightOf(line).Where(r => labelEnd(Compact(r.Text)) < 0).Take(2)) yield return (Compact(r.Text), r);
         }
     }
 

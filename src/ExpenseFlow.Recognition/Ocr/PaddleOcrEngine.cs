@@ -37,7 +37,9 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         _chars = ["", .. dict, " "];
     }
 
-    public IReadOnlyList<TextLine> Recognize(SKBitmap image)
+    public IReadOnlyList<TextLine> Recognize(SKBitmap image) => Recognize(image, allowTurn: true);
+
+    private IReadOnlyList<TextLine> Recognize(SKBitmap image, bool allowTurn)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var boxes = Detect(image);
@@ -47,18 +49,25 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         var tCrop = sw.ElapsedMilliseconds;
         try
         {
-            Classify(crops);
+            var flipped = Classify(crops);
             var tCls = sw.ElapsedMilliseconds;
             var texts = RecognizeCrops(crops);
             if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms, rec {sw.ElapsedMilliseconds - tCls} ms");
+            var pageTurn = PageTurn(boxes, flipped, texts);
+            if (pageTurn != 0 && allowTurn)
+            {
+                // A turned page (photo taken sideways or upside down): read it again upright, so short cells the
+                // classifier cannot orient alone ("6%") and the layout's left/right and top/bottom are right.
+                using var upright = Imaging.ImageLoader.Rotate(image, 360 - pageTurn);
+                return Recognize(upright, allowTurn: false);
+            }
+            var skew = Skew(boxes);
             var lines = new List<TextLine>();
             for (var i = 0; i < boxes.Count; i++)
             {
                 var (text, conf) = texts[i];
                 if (string.IsNullOrWhiteSpace(text) || conf < 0.5) continue;
-                var corners = boxes[i].Box.Corners();
-                float minX = corners.Min(c => c.X), minY = corners.Min(c => c.Y);
-                lines.Add(new TextLine(text.Trim(), conf, minX, minY, corners.Max(c => c.X) - minX, corners.Max(c => c.Y) - minY));
+                lines.Add(Deskewed(boxes[i].Box, skew, image.Width, image.Height, text.Trim(), conf));
             }
             // Reading order: top to bottom, then left to right within a row.
             return lines.OrderBy(l => l.CenterY).ThenBy(l => l.X).ToList();
@@ -67,6 +76,50 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         {
             foreach (var c in crops) c.Dispose();
         }
+    }
+
+    /// <summary>
+    /// How the page is turned (0, 90 clockwise, 180, 270), by majority of the text lines: vertical crops were turned
+    /// upright by 90° counter-clockwise, and the classifier says which of them were then upside down.
+    /// </summary>
+    private static int PageTurn(List<(RotatedBox Box, float Score)> boxes, bool[] flipped, List<(string Text, double Confidence)> texts)
+    {
+        var votes = new int[4];
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            if (texts[i].Text.Trim().Length < 3) continue;
+            var vertical = boxes[i].Box.Height >= 1.5 * boxes[i].Box.Width;
+            votes[(vertical ? 1 : 0) + (flipped[i] ? 2 : 0)]++;
+        }
+        var best = Array.IndexOf(votes, votes.Max());
+        return votes[best] <= votes[0] ? 0 : best * 90;
+    }
+
+    /// <summary>The page's skew: the median angle of the long text boxes, when they agree on one.</summary>
+    private static float Skew(List<(RotatedBox Box, float Score)> boxes)
+    {
+        var angles = boxes.Where(b => b.Box.Width > 4 * b.Box.Height).Select(b => b.Box.Angle).Order().ToList();
+        if (angles.Count < 3) return 0;
+        var median = angles[angles.Count / 2];
+        return Math.Abs(median) is > 0.3f and < 20f ? median : 0;
+    }
+
+    /// <summary>
+    /// The line's box in the page straightened by the skew: a tilted photo keeps a label and its value on one row.
+    /// </summary>
+    private static TextLine Deskewed(RotatedBox box, float skew, int width, int height, string text, double conf)
+    {
+        if (skew == 0)
+        {
+            var corners = box.Corners();
+            float minX = corners.Min(c => c.X), minY = corners.Min(c => c.Y);
+            return new TextLine(text, conf, minX, minY, corners.Max(c => c.X) - minX, corners.Max(c => c.Y) - minY);
+        }
+        var rad = -skew * MathF.PI / 180f;
+        float cx = width / 2f, cy = height / 2f, dx = box.CenterX - cx, dy = box.CenterY - cy;
+        var x = cx + dx * MathF.Cos(rad) - dy * MathF.Sin(rad);
+        var y = cy + dx * MathF.Sin(rad) + dy * MathF.Cos(rad);
+        return new TextLine(text, conf, x - box.Width / 2, y - box.Height / 2, box.Width, box.Height);
     }
 
     internal List<(RotatedBox Box, float Score)> Detect(SKBitmap image)
@@ -109,8 +162,9 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         return dst;
     }
 
-    private void Classify(List<SKBitmap> crops)
+    private bool[] Classify(List<SKBitmap> crops)
     {
+        var flipped = new bool[crops.Count];
         for (var start = 0; start < crops.Count; start += RecBatch)
         {
             var n = Math.Min(RecBatch, crops.Count - start);
@@ -123,11 +177,13 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
             for (var i = 0; i < n; i++)
             {
                 if (probs[i * 2 + 1] <= probs[i * 2] || probs[i * 2 + 1] < ClsThresh) continue;
+                flipped[start + i] = true;
                 var rotated = Rotate180(crops[start + i]);
                 crops[start + i].Dispose();
                 crops[start + i] = rotated;
             }
         }
+        return flipped;
     }
 
     private List<(string Text, double Confidence)> RecognizeCrops(List<SKBitmap> crops)

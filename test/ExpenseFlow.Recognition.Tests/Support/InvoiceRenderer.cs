@@ -1,0 +1,149 @@
+using SkiaSharp;
+using ZXing;
+using ZXing.QrCode;
+
+namespace ExpenseFlow.Recognition.Tests.Support;
+
+/// <summary>
+/// Draws a VAT invoice (paper/electronic layout) or a 数电票 (buyer left, seller right) in Noto CJK with its QR code,
+/// on a 210×140 mm page, at a given number of pixels per millimetre. The same drawing goes to bitmaps and to PDF.
+/// </summary>
+public static class InvoiceRenderer
+{
+    // The Linux NoDependencies Skia build has no fontconfig: load Debian's fonts-noto-cjk file directly (face 2 = SC).
+    private static readonly Lazy<SKTypeface> Cjk = new(() =>
+    {
+        string[] candidates = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"];
+        var path = candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("No CJK font: install Debian's fonts-noto-cjk");
+        return SKTypeface.FromFile(path, 2) ?? throw new InvalidOperationException("Cannot load " + path);
+    });
+
+    public const float PageWidthMm = 210, PageHeightMm = 140;
+
+    public static SKBitmap Bitmap(SampleInvoice inv, float pxPerMm, bool withQr = true)
+    {
+        var bmp = new SKBitmap((int)(PageWidthMm * pxPerMm), (int)(PageHeightMm * pxPerMm), SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(bmp);
+        canvas.Clear(SKColors.White);
+        canvas.Scale(pxPerMm);
+        Draw(canvas, inv, withQr);
+        return bmp;
+    }
+
+    /// <summary>A PDF with a real text layer (Skia embeds the font with a ToUnicode map) plus the QR as an image.</summary>
+    public static byte[] Pdf(SampleInvoice inv)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = SKDocument.CreatePdf(ms))
+        {
+            const float ptPerMm = 72f / 25.4f;
+            using var canvas = doc.BeginPage(PageWidthMm * ptPerMm, PageHeightMm * ptPerMm);
+            canvas.Scale(ptPerMm);
+            Draw(canvas, inv, withQr: true);
+            doc.EndPage();
+            doc.Close();
+        }
+        return ms.ToArray();
+    }
+
+    public static byte[] Encode(SKBitmap bmp, SKEncodedImageFormat format, int quality)
+    {
+        using var data = bmp.Encode(format, quality);
+        return data.ToArray();
+    }
+
+    private static void Draw(SKCanvas c, SampleInvoice inv, bool withQr)
+    {
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var frame = new SKPaint { Color = new SKColor(0x80, 0x40, 0x20), IsStroke = true, StrokeWidth = 0.3f, IsAntialias = true };
+        void Text(string s, float x, float y, float size = 3.2f) =>
+            c.DrawText(s, x, y, SKTextAlign.Left, new SKFont(Cjk.Value, size), ink);
+
+        if (withQr) DrawQr(c, inv.QrPayload, 8, 5, 22);
+        var titleFont = new SKFont(Cjk.Value, 6);
+        c.DrawText(inv.Title, PageWidthMm / 2, 16, SKTextAlign.Center, titleFont, ink);
+
+        if (inv.FullyDigital)
+        {
+            Text("发票号码：" + inv.Number, 140, 12);
+            Text("开票日期：" + $"{inv.Date.Year}年{inv.Date.Month:00}月{inv.Date.Day:00}日", 140, 19);
+        }
+        else
+        {
+            Text("发票代码：" + inv.Code, 145, 9);
+            Text("发票号码：" + inv.Number, 145, 15);
+            Text("开票日期：" + $"{inv.Date.Year}年{inv.Date.Month:00}月{inv.Date.Day:00}日", 145, 21);
+            Text("校验码：" + Grouped(inv.CheckCode!), 145, 27);
+        }
+
+        c.DrawRect(5, 32, 200, 98, frame);
+        if (inv.FullyDigital)
+        {
+            c.DrawLine(105, 32, 105, 54, frame);
+            Text("购买方信息", 8, 37);
+            Text("名称：" + inv.BuyerName, 10, 44);
+            Text("统一社会信用代码/纳税人识别号：" + inv.BuyerTaxId, 10, 51, 2.8f);
+            Text("销售方信息", 108, 37);
+            Text("名称：" + inv.SellerName, 110, 44);
+            Text("统一社会信用代码/纳税人识别号：" + inv.SellerTaxId, 110, 51, 2.8f);
+        }
+        else
+        {
+            Text("购买方", 8, 43);
+            Text("名    称：", 22, 39);
+            Text(inv.BuyerName, 48, 39);
+            Text("纳税人识别号：", 22, 47);
+            Text(inv.BuyerTaxId, 48, 47);
+        }
+        c.DrawLine(5, 55, 205, 55, frame);
+
+        string[] headers = ["项目名称", "规格型号", "单位", "数量", "单价", "金额", "税率", "税额"];
+        float[] xs = [12, 58, 80, 95, 112, 140, 163, 182];
+        for (var i = 0; i < headers.Length; i++) Text(headers[i], xs[i], 61);
+        var y = 68f;
+        foreach (var item in inv.Items)
+        {
+            Text(item.Name, xs[0], y);
+            Text(item.Unit, xs[2], y);
+            Text(item.Quantity, xs[3], y);
+            Text(item.Price, xs[4], y);
+            Text(Money(item.Amount), xs[5], y);
+            Text(item.Rate, xs[6], y);
+            Text(Money(item.Tax), xs[7], y);
+            y += 7;
+        }
+        Text("合    计", 16, 95);
+        Text("¥" + Money(inv.Amount), xs[5], 95);
+        Text("¥" + Money(inv.Tax), xs[7], 95);
+        c.DrawLine(5, 98, 205, 98, frame);
+        Text("价税合计（大写）", 10, 105);
+        Text("⊗" + inv.TotalInCapitals, 50, 105);
+        Text("（小写）¥" + Money(inv.Total), 150, 105);
+        c.DrawLine(5, 109, 205, 109, frame);
+
+        if (!inv.FullyDigital)
+        {
+            Text("销售方", 8, 120);
+            Text("名    称：", 22, 116);
+            Text(inv.SellerName, 48, 116);
+            Text("纳税人识别号：", 22, 124);
+            Text(inv.SellerTaxId, 48, 124);
+        }
+        Text("开票人：王芳", 140, 136, 2.8f);
+    }
+
+    private static string Money(decimal d) => d.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Grouped(string s) => string.Join(' ', Enumerable.Range(0, (s.Length + 4) / 5).Select(i => s.Substring(i * 5, Math.Min(5, s.Length - i * 5))));
+
+    private static void DrawQr(SKCanvas c, string payload, float x, float y, float size)
+    {
+        var matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
+            new Dictionary<EncodeHintType, object> { [EncodeHintType.MARGIN] = 0, [EncodeHintType.CHARACTER_SET] = "UTF-8" });
+        var module = size / matrix.Width;
+        using var black = new SKPaint { Color = SKColors.Black };
+        for (var my = 0; my < matrix.Height; my++)
+        for (var mx = 0; mx < matrix.Width; mx++)
+            if (matrix[mx, my]) c.DrawRect(x + mx * module, y + my * module, module, module, black);
+    }
+}
