@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
 using ExpenseFlow.Organization.Application;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // Applies every module's migrations (one schema per module); with --demo also seeds the demo company once.
 var demo = args.Contains("--demo");
-var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--demo").ToArray());
-builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+// Content root = the program's folder, so its appsettings.json loads first and environment variables override it.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.Services.AddOrganizationModule(builder.Configuration);
 using var host = builder.Build();
 
