@@ -17,7 +17,9 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
         var result = new List<TextLine>();
         foreach (var line in lines.OrderBy(l => l.X))
         {
-            var i = result.FindIndex(r => r.X <= line.X && line.X - r.Right < Math.Min(r.Height, line.Height) * 0.9 && line.Right > r.Right
+            // Two label pieces ("名" + "称：") may be far apart; a piece and a longer text only when nearly touching.
+            var i = result.FindIndex(r => r.X <= line.X && line.Right > r.Right
+                                          && line.X - r.Right < Math.Min(r.Height, line.Height) * (IsShortCjk(r.Text) && IsShortCjk(line.Text) ? 1.8 : 0.9)
                                           && Math.Abs(r.CenterY - line.CenterY) < Math.Min(r.Height, line.Height) * 0.4
                                           && (IsShortCjk(r.Text) || IsShortCjk(line.Text)));
             if (i < 0) { result.Add(line); continue; }

@@ -17,6 +17,14 @@ public static class QrReader
 
     public static IReadOnlyList<string> DecodeAll(SKBitmap bitmap)
     {
+        // QR images embedded in PDFs are often one pixel per module: enlarge them without smoothing first.
+        if (Math.Max(bitmap.Width, bitmap.Height) < 400)
+        {
+            var f = (int)Math.Ceiling(400.0 / Math.Max(1, Math.Max(bitmap.Width, bitmap.Height)));
+            using var big = bitmap.Resize(new SKImageInfo(bitmap.Width * f, bitmap.Height * f, SKColorType.Rgba8888, SKAlphaType.Premul),
+                new SKSamplingOptions(SKFilterMode.Nearest, SKMipmapMode.None));
+            return big is not null && TryDecode(big) is { } small ? [small] : [];
+        }
         foreach (var scale in new[] { 1.0, 0.5, 0.25 })
         {
             if (scale < 1 && Math.Max(bitmap.Width, bitmap.Height) * scale < 300) break;

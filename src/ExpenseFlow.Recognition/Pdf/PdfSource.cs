@@ -65,8 +65,7 @@ internal sealed class PdfSource : IDisposable
             var current = new List<Word>();
             foreach (var w in row.OrderBy(w => w.BoundingBox.Left))
             {
-                var h = Math.Max(1, w.BoundingBox.Height);
-                if (prev is not null && w.BoundingBox.Left - prev.BoundingBox.Right > 1.5 * h)
+                if (prev is not null && w.BoundingBox.Left - prev.BoundingBox.Right > 1.5 * Size(prev))
                 {
                     lines.Add(ToLine(current, page.Height));
                     current = [];
@@ -79,24 +78,31 @@ internal sealed class PdfSource : IDisposable
         return lines;
     }
 
+    /// <summary>Words sharing a baseline form a row (CJK and digit glyph boxes differ in height, baselines do not).</summary>
     private static List<List<Word>> GroupRows(List<Word> words, double pageHeight)
     {
         var rows = new List<List<Word>>();
-        foreach (var w in words.OrderByDescending(w => w.BoundingBox.Bottom + w.BoundingBox.Height / 2))
+        foreach (var w in words.OrderByDescending(Baseline))
         {
-            var cy = w.BoundingBox.Bottom + w.BoundingBox.Height / 2;
-            var row = rows.FirstOrDefault(r => Math.Abs(r[0].BoundingBox.Bottom + r[0].BoundingBox.Height / 2 - cy) < Math.Max(2, r[0].BoundingBox.Height * 0.5));
+            var row = rows.FirstOrDefault(r => Math.Abs(Baseline(r[0]) - Baseline(w)) < Math.Max(1, Size(r[0]) * 0.3));
             if (row is null) rows.Add([w]); else row.Add(w);
         }
         return rows;
     }
 
+    private static double Baseline(Word w) => w.Letters.Count > 0 ? w.Letters[0].StartBaseLine.Y : w.BoundingBox.Bottom;
+
+    /// <summary>The font size: glyph boxes of some embedded fonts have no height, the point size always has one.</summary>
+    private static double Size(Word w) => Math.Max(1, Math.Max(w.BoundingBox.Height, w.Letters.Count > 0 ? w.Letters.Max(l => l.PointSize) : 0));
+
     private static TextLine ToLine(List<Word> words, double pageHeight)
     {
         var left = words.Min(w => w.BoundingBox.Left);
         var right = words.Max(w => w.BoundingBox.Right);
-        var top = words.Max(w => w.BoundingBox.Top);
-        var bottom = words.Min(w => w.BoundingBox.Bottom);
+        var size = words.Max(Size);
+        var baseline = words.Min(Baseline);
+        var top = baseline + 0.85 * size;
+        var bottom = baseline - 0.15 * size;
         var text = TextNormalizer.Normalize(string.Join(" ", words.Select(w => w.Text)));
         return new TextLine(text, 1, (float)left, (float)(pageHeight - top), (float)(right - left), (float)(top - bottom));
     }

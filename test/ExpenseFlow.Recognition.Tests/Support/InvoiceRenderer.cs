@@ -136,14 +136,17 @@ public static class InvoiceRenderer
 
     private static string Grouped(string s) => string.Join(' ', Enumerable.Range(0, (s.Length + 4) / 5).Select(i => s.Substring(i * 5, Math.Min(5, s.Length - i * 5))));
 
+    /// <summary>The QR as an image (as issuers embed it in PDFs), one pixel per module, scaled without smoothing.</summary>
     private static void DrawQr(SKCanvas c, string payload, float x, float y, float size)
     {
         var matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
             new Dictionary<EncodeHintType, object> { [EncodeHintType.MARGIN] = 0, [EncodeHintType.CHARACTER_SET] = "UTF-8" });
-        var module = size / matrix.Width;
-        using var black = new SKPaint { Color = SKColors.Black };
+        using var qr = new SKBitmap(matrix.Width + 2, matrix.Height + 2, SKColorType.Rgba8888, SKAlphaType.Premul);
+        qr.Erase(SKColors.White);
         for (var my = 0; my < matrix.Height; my++)
         for (var mx = 0; mx < matrix.Width; mx++)
-            if (matrix[mx, my]) c.DrawRect(x + mx * module, y + my * module, module, module, black);
+            if (matrix[mx, my]) qr.SetPixel(mx + 1, my + 1, SKColors.Black);
+        using var image = SKImage.FromBitmap(qr);
+        c.DrawImage(image, new SKRect(x, y, x + size, y + size), new SKSamplingOptions(SKFilterMode.Nearest, SKMipmapMode.None));
     }
 }
