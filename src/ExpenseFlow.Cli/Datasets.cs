@@ -42,6 +42,13 @@ internal static class Datasets
         foreach (var line in File.ReadLines(Path.Combine(dir, "labels.jsonl")).Where(l => l.Trim().Length > 0))
         {
             using var json = JsonDocument.Parse(line);
+            if (json.RootElement.TryGetProperty("fields", out var given))
+            {
+                // Generated sets: expected values already in the engine's field names.
+                var fields = given.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+                docs.Add(new LabelledDocument(Path.Combine(dir, json.RootElement.GetProperty("file").GetString() ?? ""), fields));
+                continue;
+            }
             string L(string n) => json.RootElement.TryGetProperty(n, out var v) ? v.GetString() ?? "" : "";
             var expected = new Dictionary<string, string>
             {
@@ -67,6 +74,8 @@ internal static class Datasets
         var f = r.Fields;
         return field switch
         {
+            FieldNames.InvoiceType => f.InvoiceType ?? "",
+            FieldNames.CheckCode => f.CheckCode ?? "",
             FieldNames.InvoiceCode => f.InvoiceCode ?? "",
             FieldNames.InvoiceNumber => f.InvoiceNumber ?? "",
             FieldNames.IssueDate => f.IssueDate?.ToString("yyyy-MM-dd") ?? "",

@@ -3,7 +3,7 @@ using ExpenseFlow.HttpApi.Host.Composition;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddExpenseFlowLogging();
-builder.Services.AddExpenseFlowApi();
+builder.Services.AddExpenseFlowApi(builder.Configuration);
 builder.Services.AddExpenseFlowModules(builder.Configuration);
 builder.Services.AddExpenseFlowJobs(builder.Configuration);
 builder.Services.AddExpenseFlowHealth();

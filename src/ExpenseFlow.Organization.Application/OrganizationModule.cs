@@ -13,6 +13,7 @@ using ExpenseFlow.Organization.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -35,6 +36,7 @@ public static class OrganizationModule
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<OrganizationSeeder>();
         services.AddScoped<BuildingBlocks.Infrastructure.Persistence.IModuleMigrator, OrganizationMigrator>();
+        services.AddDataProtection().SetApplicationName("ExpenseFlow").PersistKeysToDbContext<OrganizationDbContext>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {

@@ -2,6 +2,7 @@ using ExpenseFlow.BuildingBlocks.Events;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
 using ExpenseFlow.Organization.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class AppRole : IdentityRole<Guid>
 }
 
 public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext> options, TimeProvider clock)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IModuleDbContext
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IModuleDbContext, IDataProtectionKeyContext
 {
     public const string SchemaName = "organization";
 
@@ -48,6 +49,9 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
 
     public DbSet<Delegation> Delegations => Set<Delegation>();
+
+    /// <summary>Cookie-protection keys, shared by every host instance behind a load balancer.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

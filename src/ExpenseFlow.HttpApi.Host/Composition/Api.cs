@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Security;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 
 namespace ExpenseFlow.HttpApi.Host.Composition;
@@ -20,8 +21,17 @@ public static class Api
         return builder;
     }
 
-    public static IServiceCollection AddExpenseFlowApi(this IServiceCollection services)
+    public static IServiceCollection AddExpenseFlowApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Behind nginx (etc/deploy): trust X-Forwarded-* only from the proxies listed in ReverseProxy:KnownProxies.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
@@ -44,6 +54,7 @@ public static class Api
 
     public static WebApplication UseExpenseFlowPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         // Localization first, so errors caught by the exception handler are written in the caller's language.
         app.UseRequestLocalization();
