@@ -60,7 +60,9 @@ internal static partial class ReceiptExtractor
 
     private static (DateOnly Date, double Confidence)? Date(IReadOnlyList<TextLine> lines)
     {
-        var dated = lines.Select(l => (Line: l, Date: Parsing.Date(l.Text))).Where(x => x.Date is not null).ToList();
+        // A receipt is not dated in the future: a misread year ("2072") is skipped for the next date on the page.
+        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var dated = lines.Select(l => (Line: l, Date: Parsing.Date(l.Text))).Where(x => x.Date is { } d && d <= latest).ToList();
         var best = dated.FirstOrDefault(x => x.Line.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase) || x.Line.Text.Contains("日期", StringComparison.Ordinal));
         if (best.Date is null && dated.Count > 0) best = dated[0];
         return best.Date is { } d ? (d, best.Line.Confidence) : null;

@@ -1,5 +1,6 @@
 using ExpenseFlow.Recognition.Imaging;
 using ExpenseFlow.Recognition.Tests.Support;
+using ExpenseFlow.Recognition.Text;
 using SkiaSharp;
 
 namespace ExpenseFlow.Recognition.Tests.Generated;
@@ -36,7 +37,7 @@ public class GeneratedInvoiceTests
             var name = $"{which}-{pxPerMm}-{rotation}-{jpegQuality}";
             var bytes = Render(inv, pxPerMm, rotation, jpegQuality);
             if (Environment.GetEnvironmentVariable("EXPENSEFLOW_TEST_DUMP") is { Length: > 0 } dump)
-                File.WriteAllBytes(Path.Combine(dump, $"{name}.{(jpegQuality == 0 ? "png" : "jpg")}"), bytes);
+                Dump(dump, $"{name}.{(jpegQuality == 0 ? "png" : "jpg")}", bytes, inv);
             var r = Engines.WithOcr.Recognize(bytes, name);
             results[i] = (name, FieldCheck.Count(inv), FieldCheck.Wrong(inv, r), r);
         });
@@ -70,6 +71,25 @@ public class GeneratedInvoiceTests
         r.Kind.ShouldBe(DocumentKind.EInvoice);
         r.Warnings.ShouldBeEmpty();
     }
+
+    /// <summary>Writes the image and its expected fields (labels.jsonl) so the CLI's bench can run the set, e.g. through Tesseract.</summary>
+    private static void Dump(string dir, string file, byte[] bytes, SampleInvoice inv)
+    {
+        File.WriteAllBytes(Path.Combine(dir, file), bytes);
+        var fields = new Dictionary<string, string?>
+        {
+            [FieldNames.InvoiceType] = inv.Type, [FieldNames.InvoiceCode] = inv.Code, [FieldNames.InvoiceNumber] = inv.Number,
+            [FieldNames.IssueDate] = inv.Date.ToString("yyyy-MM-dd"), [FieldNames.CheckCode] = inv.CheckCode,
+            [FieldNames.AmountExcludingTax] = Parsing.FormatAmount(inv.Amount), [FieldNames.TaxAmount] = Parsing.FormatAmount(inv.Tax),
+            [FieldNames.TotalAmount] = Parsing.FormatAmount(inv.Total), [FieldNames.BuyerName] = inv.BuyerName,
+            [FieldNames.BuyerTaxId] = inv.BuyerTaxId, [FieldNames.SellerName] = inv.SellerName, [FieldNames.SellerTaxId] = inv.SellerTaxId,
+        };
+        lock (DumpLock)
+            File.AppendAllText(Path.Combine(dir, "labels.jsonl"),
+                System.Text.Json.JsonSerializer.Serialize(new { file, fields = fields.Where(f => f.Value is not null).ToDictionary() }) + "\n");
+    }
+
+    private static readonly Lock DumpLock = new();
 
     internal static byte[] Render(SampleInvoice inv, float pxPerMm, int rotation, int jpegQuality)
     {

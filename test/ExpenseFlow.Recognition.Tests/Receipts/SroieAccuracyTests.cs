@@ -1,0 +1,57 @@
+using System.Text.Json;
+using ExpenseFlow.Recognition.Tests.Support;
+using ExpenseFlow.Recognition.Text;
+
+namespace ExpenseFlow.Recognition.Tests.Receipts;
+
+/// <summary>
+/// The 80 scanned Malaysian receipts of ../shared/data/sroie-dev (ICDAR-2019 SROIE task 3) through PP-OCRv4 and the
+/// receipt extraction. Floors are what the engine reaches today (see README § Recognition), so a regression fails.
+/// </summary>
+public class SroieAccuracyTests
+{
+    private const double TotalFloor = 0.875, DateFloor = 0.95, SellerFloor = 0.80;
+
+    [Fact]
+    public void Recognize_SroieDev_MeetsTheAccuracyFloors()
+    {
+        var images = Directory.EnumerateFiles(Path.Combine(TestData.Sroie, "img"), "*.jpg").Order(StringComparer.Ordinal).ToList();
+        images.Count.ShouldBeGreaterThanOrEqualTo(80);
+        var outcomes = new (bool Total, bool Date, bool Seller, string Detail)[images.Count];
+
+        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            var img = images[i];
+            using var key = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.Sroie, "key", Path.GetFileNameWithoutExtension(img) + ".json")));
+            var r = Engines.WithOcr.Recognize(File.ReadAllBytes(img), Path.GetFileName(img));
+            var expectedTotal = Parsing.Amount(key.RootElement.GetProperty("total").GetString());
+            var expectedDate = Parsing.Date(key.RootElement.GetProperty("date").GetString());
+            var expectedSeller = Fold(key.RootElement.GetProperty("company").GetString());
+            outcomes[i] = (r.Fields.TotalAmount == expectedTotal, r.Fields.IssueDate == expectedDate, Fold(r.Fields.SellerName) == expectedSeller,
+                $"{Path.GetFileName(img)}: total {r.Fields.TotalAmount}/{expectedTotal} date {r.Fields.IssueDate}/{expectedDate} seller '{r.Fields.SellerName}'");
+        });
+
+        double Rate(Func<(bool Total, bool Date, bool Seller, string Detail), bool> ok) => outcomes.Count(o => ok(o)) / (double)outcomes.Length;
+        var misses = string.Join("\n", outcomes.Where(o => !(o.Total && o.Date && o.Seller)).Select(o => o.Detail));
+        Rate(o => o.Total).ShouldBeGreaterThanOrEqualTo(TotalFloor, misses);
+        Rate(o => o.Date).ShouldBeGreaterThanOrEqualTo(DateFloor, misses);
+        Rate(o => o.Seller).ShouldBeGreaterThanOrEqualTo(SellerFloor, misses);
+    }
+
+    [Fact]
+    public void Recognize_Receipt_IsAReceiptWithTheMerchantAsSeller()
+    {
+        var img = Directory.EnumerateFiles(Path.Combine(TestData.Sroie, "img"), "*.jpg").Order(StringComparer.Ordinal).First();
+        var r = Engines.WithOcr.Recognize(File.ReadAllBytes(img), Path.GetFileName(img));
+
+        r.Kind.ShouldBe(DocumentKind.Receipt);
+        r.Fields.SellerName.ShouldNotBeNull();
+        r.Sources[FieldNames.TotalAmount].ShouldBe(FieldSource.Ocr);
+        r.Confidence[FieldNames.TotalAmount].ShouldBeInRange(0.0, 1.0);
+        r.TextLines.Count.ShouldBeGreaterThan(10);
+        r.Fields.InvoiceNumber.ShouldBeNull();
+    }
+
+    private static string Fold(string? s) =>
+        new string(TextNormalizer.Normalize(s ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+}
