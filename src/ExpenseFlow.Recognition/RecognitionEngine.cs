@@ -117,9 +117,9 @@ public sealed class RecognitionEngine : IDisposable
         return result;
     }
 
-    private static void ReadXml(byte[] bytes, FieldCollector c)
+    private void ReadXml(byte[] bytes, FieldCollector c)
     {
-        var doc = SafeXml.Load(bytes, new RecognitionOptions());
+        var doc = SafeXml.Load(bytes, _options);
         if (EInvoiceXml.IsInvoice(doc)) EInvoiceXml.Read(doc, c, FieldSource.Xml);
     }
 

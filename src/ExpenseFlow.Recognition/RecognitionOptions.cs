@@ -13,7 +13,6 @@ public sealed class RecognitionOptions
     /// <summary>Images are reduced to this longest side before QR and OCR (a 600-dpi scan has far more pixels than needed).</summary>
     public int WorkingMaxSide { get; set; } = 2400;
     public int MaxPdfPages { get; set; } = 50;
-    public int MaxOcrPages { get; set; } = 5;
     public int MaxZipEntries { get; set; } = 2_000;
     public long MaxZipEntryBytes { get; set; } = 20L * 1024 * 1024;
     public long MaxZipTotalBytes { get; set; } = 100L * 1024 * 1024;
