@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
+using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Services.AddOrganizationModule(builder.Configuration);
+builder.Services.AddExpensesModule(builder.Configuration);
 using var host = builder.Build();
 
 await using var scope = host.Services.CreateAsyncScope();

@@ -24,7 +24,6 @@ public sealed record LegalEntityDto(Guid Id, string Name, string TaxId, string? 
 
 public sealed record DelegationDto(Guid Id, Guid FromPersonId, string FromName, Guid ToPersonId, string ToName, DateOnly StartDate, DateOnly EndDate, string? Reason);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 
 public sealed record ImportRowResult(int Row, string? EmployeeNo, string Status, IReadOnlyList<string> Errors);
 

@@ -13,5 +13,6 @@ public static class ModuleSet
     public static IReadOnlyList<Assembly> MigrationAssemblies { get; } =
     [
         typeof(Organization.Infrastructure.OrganizationDbContext).Assembly,
+        typeof(Expenses.Infrastructure.ExpensesDbContext).Assembly,
     ];
 }

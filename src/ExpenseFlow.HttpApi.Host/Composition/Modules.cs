@@ -1,3 +1,4 @@
+using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
 
 namespace ExpenseFlow.HttpApi.Host.Composition;
@@ -8,12 +9,14 @@ public static class Modules
     public static IServiceCollection AddExpenseFlowModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOrganizationModule(configuration);
+        services.AddExpensesModule(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapExpenseFlowModules(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOrganizationEndpoints();
+        endpoints.MapExpensesEndpoints();
         return endpoints;
     }
 }

@@ -14,13 +14,18 @@ public static class Operations
     public static IServiceCollection AddExpenseFlowJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetExpenseFlowConnectionString();
-        services.AddHangfire(config => config
+        // The storage is this container's own singleton (not only Hangfire's static one), so several hosts in one
+        // process (tests) each talk to their own database.
+        services.AddSingleton<JobStorage>(_ =>
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
+        });
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (configuration.GetValue("Jobs:ServerEnabled", true))
         {
             services.AddHangfireServer(options =>

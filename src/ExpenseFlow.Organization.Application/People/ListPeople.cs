@@ -1,3 +1,4 @@
+using ExpenseFlow.BuildingBlocks;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Organization.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,0 +1,64 @@
+using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
+using ExpenseFlow.Expenses.Application.Claims;
+using ExpenseFlow.Expenses.Application.Policy;
+using ExpenseFlow.Expenses.Application.Receipts;
+using ExpenseFlow.Expenses.Application.Seeding;
+using ExpenseFlow.Expenses.Contracts;
+using ExpenseFlow.Expenses.Infrastructure;
+using ExpenseFlow.Expenses.Infrastructure.Recognition;
+using ExpenseFlow.Expenses.Infrastructure.Storage;
+using ExpenseFlow.Recognition;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExpenseFlow.Expenses.Application;
+
+public static class ExpensesModule
+{
+    public static IServiceCollection AddExpensesModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<ExpensesDbContext>(configuration, ExpensesDbContext.SchemaName);
+        services.AddIntegrationEventsFrom(typeof(ClaimSubmitted).Assembly);
+        foreach (var grant in ExpensesPermissions.Grants)
+        {
+            services.AddSingleton(grant);
+        }
+
+        services.AddSingleton(new ReceiptStorageOptions { Path = configuration["Receipts:StoragePath"] ?? new ReceiptStorageOptions().Path });
+        services.AddSingleton<IReceiptStorage, FileSystemReceiptStorage>();
+        services.Configure<ReceiptUploadOptions>(configuration.GetSection("Receipts"));
+        services.AddSingleton(_ => new RecognitionEngine(new RecognitionOptions
+        {
+            ModelsDirectory = configuration["Recognition:ModelsDirectory"],
+            IntraOpThreads = configuration.GetValue("Recognition:IntraOpThreads", Math.Max(1, Environment.ProcessorCount / 2)),
+        }));
+        services.AddScoped<RecognizeReceiptJob>();
+        services.AddScoped<ReceiptMaintenanceJob>();
+        services.AddScoped<IModuleMigrator, ExpensesMigrator>();
+        if (configuration.GetValue("Jobs:ServerEnabled", true))
+        {
+            services.AddHostedService<ExpensesJobs>();
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExpensesEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/expenses");
+        group.MapReceipts();
+        var claims = group.MapGroup("/claims").WithTags("Claims").RequireAuthorization(ExpensesPermissions.Submit);
+        claims.MapGet("/", ClaimQueries.ListAsync);
+        claims.MapGet("/{id:guid}", ClaimQueries.GetAsync);
+        claims.MapPost("/", SaveClaim.CreateAsync);
+        claims.MapPut("/{id:guid}", SaveClaim.UpdateAsync);
+        claims.MapDelete("/{id:guid}", SaveClaim.DeleteAsync);
+        claims.MapPost("/{id:guid}/check", ClaimQueries.CheckAsync);
+        claims.MapPost("/{id:guid}/submit", SubmitClaim.HandleAsync).Produces<ClaimDto>();
+        claims.MapPost("/{id:guid}/cancel", CancelClaim.HandleAsync);
+        group.MapPolicy();
+        return endpoints;
+    }
+}

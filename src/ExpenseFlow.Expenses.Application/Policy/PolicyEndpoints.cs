@@ -1,0 +1,110 @@
+using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.Expenses.Contracts;
+using ExpenseFlow.Expenses.Domain.Policies;
+using ExpenseFlow.Expenses.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpenseFlow.Expenses.Application.Policy;
+
+public sealed record PolicySettingsDto(
+    string BaseCurrency, string BuyerCheck, string InvoiceDateWindow, int InvoiceMaxAgeDays, string CategoryLimits, string ReceiptRequired,
+    decimal ReceiptRequiredAbove);
+
+public sealed record CategoryLimitDto(Guid Id, string Category, string? GradeCode, decimal? PerItem, decimal? PerDay, decimal? PerMonth);
+
+public sealed record SaveCategoryLimitRequest(string Category, string? GradeCode, decimal? PerItem, decimal? PerDay, decimal? PerMonth);
+
+public sealed record ExchangeRateDto(string Currency, decimal Rate, DateOnly EffectiveFrom);
+
+/// <summary>Categories for everyone; policy switches, limits and exchange rates for administrators.</summary>
+internal static class PolicyEndpoints
+{
+    public static readonly Error InvalidSeverity = new("Expenses.InvalidSeverity", ErrorKind.Validation,
+        "A rule's severity must be Off, Warn or Block.", "制度级别必须为 Off、Warn 或 Block。");
+
+    public static void MapPolicy(this RouteGroupBuilder group)
+    {
+        group.MapGet("/categories", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new CategoryDto(c.Id, c.NameZh, c.NameEn, c.IsActive, c.AllowsPersonalInvoice)).ToListAsync(ct))).WithTags("Policy").RequireAuthorization();
+
+        var policy = group.MapGroup("/policy").WithTags("Policy").RequireAuthorization(ExpensesPermissions.ManagePolicy);
+        policy.MapGet("/settings", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok(ToDto(await Claims.ClaimContext.SettingsAsync(db, ct))));
+        policy.MapPut("/settings", UpdateSettingsAsync);
+        policy.MapGet("/limits", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok(await db.CategoryLimits.AsNoTracking().OrderBy(l => l.Category).ThenBy(l => l.GradeCode)
+            .Select(l => new CategoryLimitDto(l.Id, l.Category, l.GradeCode, l.PerItem, l.PerDay, l.PerMonth)).ToListAsync(ct)));
+        policy.MapPut("/limits", SaveLimitAsync);
+        policy.MapGet("/exchange-rates", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok(await db.ExchangeRates.AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new ExchangeRateDto(r.Id, r.Rate, r.EffectiveFrom)).ToListAsync(ct)));
+        policy.MapPut("/exchange-rates", SaveRateAsync);
+    }
+
+    private static async Task<Ok<PolicySettingsDto>> UpdateSettingsAsync(PolicySettingsDto request, ExpensesDbContext db, CancellationToken ct)
+    {
+        var settings = await db.PolicySettings.FirstOrDefaultAsync(ct);
+        if (settings is null)
+        {
+            settings = PolicySettings.Default();
+            db.PolicySettings.Add(settings);
+        }
+
+        settings.Update((request.BaseCurrency ?? "CNY").Trim().ToUpperInvariant(), Severity(request.BuyerCheck), Severity(request.InvoiceDateWindow), request.InvoiceMaxAgeDays,
+            Severity(request.CategoryLimits), Severity(request.ReceiptRequired), request.ReceiptRequiredAbove);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(settings));
+    }
+
+    private static async Task<Ok<CategoryLimitDto>> SaveLimitAsync(SaveCategoryLimitRequest request, ExpensesDbContext db, CancellationToken ct)
+    {
+        if (!await db.Categories.AnyAsync(c => c.Id == request.Category, ct))
+        {
+            throw new DomainException(Domain.ExpensesErrors.UnknownCategory(request.Category));
+        }
+
+        var grade = string.IsNullOrWhiteSpace(request.GradeCode) ? null : request.GradeCode.Trim();
+        var limit = await db.CategoryLimits.FirstOrDefaultAsync(l => l.Category == request.Category && l.GradeCode == grade, ct);
+        if (limit is null)
+        {
+            limit = CategoryLimit.Create(Guid.CreateVersion7(), request.Category, grade, request.PerItem, request.PerDay, request.PerMonth);
+            db.CategoryLimits.Add(limit);
+        }
+        else
+        {
+            limit.Update(request.PerItem, request.PerDay, request.PerMonth);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new CategoryLimitDto(limit.Id, limit.Category, limit.GradeCode, limit.PerItem, limit.PerDay, limit.PerMonth));
+    }
+
+    private static async Task<Ok<ExchangeRateDto>> SaveRateAsync(ExchangeRateDto request, ExpensesDbContext db, CancellationToken ct)
+    {
+        var currency = (request.Currency ?? string.Empty).Trim().ToUpperInvariant();
+        if (currency.Length != 3 || request.Rate <= 0)
+        {
+            throw new DomainException(Domain.ExpensesErrors.InvalidCurrency(request.Currency ?? string.Empty));
+        }
+
+        var rate = await db.ExchangeRates.FirstOrDefaultAsync(r => r.Id == currency, ct);
+        if (rate is null)
+        {
+            db.ExchangeRates.Add(ExchangeRate.Create(currency, request.Rate, request.EffectiveFrom));
+        }
+        else
+        {
+            rate.Update(request.Rate, request.EffectiveFrom);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ExchangeRateDto(currency, request.Rate, request.EffectiveFrom));
+    }
+
+    private static PolicySeverity Severity(string? value) =>
+        Enum.TryParse<PolicySeverity>(value, true, out var s) ? s : throw new DomainException(InvalidSeverity);
+
+    private static PolicySettingsDto ToDto(PolicySettings s) => new(s.BaseCurrency, s.BuyerCheck.ToString(), s.InvoiceDateWindow.ToString(), s.InvoiceMaxAgeDays,
+        s.CategoryLimits.ToString(), s.ReceiptRequired.ToString(), s.ReceiptRequiredAbove);
+}

@@ -1,0 +1,37 @@
+namespace ExpenseFlow.Expenses.Contracts;
+
+public sealed record InvoiceFieldsDto(
+    string? InvoiceType, string? InvoiceCode, string? InvoiceNumber, DateOnly? IssueDate, string? CheckCode,
+    decimal? AmountExcludingTax, decimal? TaxAmount, decimal? TotalAmount, string? SellerName, string? SellerTaxId,
+    string? BuyerName, string? BuyerTaxId);
+
+public sealed record ReceiptDto(
+    Guid Id, string FileName, string ContentType, long Size, string ContentHash, DateTimeOffset UploadedAt, string Status, int Attempts,
+    string? Error, string? DocumentKind, InvoiceFieldsDto? Proposed, string? ProposedCurrency, RecognitionDetailDto? Recognition,
+    Guid? ClaimId);
+
+/// <summary>Per-field source and confidence, warnings, and the text lines with their boxes (for outlining on the image).</summary>
+public sealed record RecognitionDetailDto(
+    IReadOnlyDictionary<string, string> Sources, IReadOnlyDictionary<string, double> Confidence, IReadOnlyList<string> Warnings,
+    IReadOnlyList<TextLineDto> TextLines, long ElapsedMs);
+
+public sealed record TextLineDto(string Text, double Confidence, float X, float Y, float Width, float Height);
+
+public sealed record ClaimLineDto(
+    Guid Id, int Position, string Category, decimal Amount, string Currency, decimal ExchangeRate, decimal AmountInBase,
+    DateOnly ExpenseDate, string? CostCentreCode, string? Description, IReadOnlyList<Guid> ReceiptIds, InvoiceFieldsDto Invoice);
+
+public sealed record PolicyFindingDto(string Rule, string Severity, int? Line, string Message, string? Justification);
+
+public sealed record ClaimEventDto(string Type, string? FromStatus, string ToStatus, Guid ActorId, string? ActorName, Guid? OnBehalfOfId, DateTimeOffset At, string? Reason);
+
+public sealed record ClaimDto(
+    Guid Id, string Number, Guid EmployeeId, Guid LegalEntityId, string Title, string Status, string BaseCurrency, decimal TotalInBase,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<ClaimLineDto> Lines,
+    IReadOnlyList<PolicyFindingDto> Findings, IReadOnlyList<ClaimEventDto> Timeline);
+
+public sealed record ClaimListItemDto(
+    Guid Id, string Number, string Title, string Status, decimal TotalInBase, string BaseCurrency, int LineCount,
+    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt);
+
+public sealed record CategoryDto(string Code, string NameZh, string NameEn, bool IsActive, bool AllowsPersonalInvoice);

@@ -1,0 +1,47 @@
+using ExpenseFlow.BuildingBlocks.Errors;
+
+namespace ExpenseFlow.Expenses.Domain;
+
+/// <summary>Every rule of the Expenses module a caller can break, with its stable code.</summary>
+public static class ExpensesErrors
+{
+    public static Error InvalidTransition(string from, string to) => new("Expenses.InvalidTransition", ErrorKind.Conflict,
+        $"A claim in state {from} cannot become {to}.", $"状态为{from}的报销单不能变为{to}。");
+
+    public static readonly Error NotEditable = new("Expenses.NotEditable", ErrorKind.Conflict,
+        "Only a draft or a returned claim can be changed.", "只有草稿或被退回的报销单可以修改。");
+
+    public static readonly Error NoLines = new("Expenses.NoLines", ErrorKind.Validation,
+        "Add at least one expense line before submitting.", "提交前请至少添加一条费用明细。");
+
+    public static readonly Error AmountNotPositive = new("Expenses.AmountNotPositive", ErrorKind.Validation,
+        "The amount must be greater than zero.", "金额必须大于零。");
+
+    public static Error Required(string field, string fieldZh) => new("Expenses.Required", ErrorKind.Validation,
+        $"{field} is required.", $"{fieldZh}为必填项。");
+
+    public static Error InvalidCurrency(string value) => new("Expenses.InvalidCurrency", ErrorKind.Validation,
+        $"'{value}' is not a three-letter currency code.", $"“{value}”不是三位字母的币种代码。");
+
+    public static Error DuplicateInvoice(string invoice) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
+        $"Invoice {invoice} has already been claimed and cannot be reimbursed again.", $"发票{invoice}已被报销过，不能重复报销。");
+
+    public static Error DuplicateInvoiceInClaim(string invoice) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
+        $"Invoice {invoice} appears on more than one line of this claim.", $"发票{invoice}在本报销单中出现了多次。");
+
+    public static readonly Error PolicyBlocked = new("Expenses.PolicyBlocked", ErrorKind.Unprocessable,
+        "The claim breaks a blocking policy rule; see the findings.", "报销单违反了强制性报销制度，请查看检查结果。");
+
+    public static readonly Error JustificationRequired = new("Expenses.JustificationRequired", ErrorKind.Unprocessable,
+        "Every policy warning needs a written justification before submitting.", "提交前须为每条制度提醒填写说明。");
+
+    public static readonly Error ClaimNotFound = Error.NotFound("Expenses.ClaimNotFound", "The claim", "该报销单");
+    public static readonly Error LineNotFound = Error.NotFound("Expenses.LineNotFound", "The expense line", "该费用明细");
+    public static readonly Error ReceiptNotFound = Error.NotFound("Expenses.ReceiptNotFound", "The receipt", "该票据");
+
+    public static Error UnknownCategory(string value) => new("Expenses.UnknownCategory", ErrorKind.Validation,
+        $"Expense category '{value}' does not exist.", $"费用类别“{value}”不存在。");
+
+    public static readonly Error ReceiptInUse = new("Expenses.ReceiptInUse", ErrorKind.Conflict,
+        "This receipt is attached to another claim.", "该票据已关联到其他报销单。");
+}
