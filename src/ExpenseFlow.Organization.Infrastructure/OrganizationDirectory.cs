@@ -7,7 +7,7 @@ namespace ExpenseFlow.Organization.Infrastructure;
 internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganizationDirectory
 {
     public Task<PersonSummary?> FindPersonAsync(Guid personId, CancellationToken cancellationToken) =>
-        Summaries().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        Summaries(db.People.Where(p => p.Id == personId)).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<PersonSummary?> FindManagerAsync(Guid personId, int levels, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
                   join r in db.Roles on ur.RoleId equals r.Id
                   where r.NormalizedName == normalized
                   select ur.UserId;
-        return await Summaries().Where(p => p.IsActive && ids.Contains(p.Id)).OrderBy(p => p.EmployeeNo).ToListAsync(cancellationToken);
+        return await Summaries(db.People.Where(p => p.IsActive && ids.Contains(p.Id)).OrderBy(p => p.EmployeeNo)).ToListAsync(cancellationToken);
     }
 
     public async Task<PersonSummary?> FindDelegateAsync(Guid personId, DateOnly date, CancellationToken cancellationToken)
@@ -58,6 +58,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
             .Select(e => new LegalEntityDto(e.Id, e.Name, e.TaxId, e.Address, e.Phone, e.BankName, e.BankAccountNumber))
             .ToListAsync(cancellationToken);
 
-    private IQueryable<PersonSummary> Summaries() =>
-        db.People.AsNoTracking().Select(p => new PersonSummary(p.Id, p.EmployeeNo, p.DisplayName, p.Email, p.DepartmentId, p.GradeCode, p.ManagerId, p.CostCentreCode, p.IsActive));
+    // Filter first, project last: a filter over the projected record could not be translated to SQL.
+    private static IQueryable<PersonSummary> Summaries(IQueryable<Domain.Person> people) =>
+        people.AsNoTracking().Select(p => new PersonSummary(p.Id, p.EmployeeNo, p.DisplayName, p.Email, p.DepartmentId, p.GradeCode, p.ManagerId, p.CostCentreCode, p.IsActive));
 }

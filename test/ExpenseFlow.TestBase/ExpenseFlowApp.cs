@@ -16,6 +16,9 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>This host's receipt storage folder, removed with the host.</summary>
+    public string ReceiptStoragePath { get; } = Path.Combine(Path.GetTempPath(), "expenseflow-tests", Guid.NewGuid().ToString("N"));
+
     /// <summary>Whether the outbox dispatcher runs in the background (tests of delivery may drive it by hand).</summary>
     protected virtual bool OutboxDispatcher => true;
 
@@ -37,6 +40,10 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
+        if (Directory.Exists(ReceiptStoragePath))
+        {
+            Directory.Delete(ReceiptStoragePath, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,6 +51,7 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ExpenseFlow", ConnectionString);
         builder.UseSetting("Jobs:ServerEnabled", "false");
+        builder.UseSetting("Receipts:StoragePath", ReceiptStoragePath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {
