@@ -32,6 +32,8 @@ public static class Operations
             {
                 options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Recognition has its own queue so a burst of uploads never delays short jobs for long.
+                options.Queues = ["default", "recognition"];
             });
         }
 
