@@ -90,10 +90,15 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
             yield return decimal.Parse(lone.Groups[1].Value + "." + lone.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
             yield break;
         }
-        foreach (Match m in AmountPattern().Matches(TextNormalizer.Normalize(text).Replace(" ", "", StringComparison.Ordinal)))
+        // After a currency sign, OCR's O is a zero and a colon the decimal point ("RM5:O0").
+        var cleaned = AfterCurrency().Replace(TextNormalizer.Normalize(text).Replace(" ", "", StringComparison.Ordinal),
+            m => m.Groups[1].Value + m.Groups[2].Value.Replace('O', '0').Replace('o', '0').Replace(':', '.'));
+        foreach (Match m in AmountPattern().Matches(cleaned))
             if (Parsing.Amount(m.Groups[1].Value) is { } d) yield return m.Value.StartsWith('-') ? -Math.Abs(d) : d;
     }
 
+    [GeneratedRegex(@"(RM|[¥￥$])([\dOo:.,]+)")]
+    private static partial Regex AfterCurrency();
     [GeneratedRegex(@"^(?:RM|[¥￥$])?\s*(\d{1,6})-(\d{2})$")]
     private static partial Regex LoneDashedAmount();
     [GeneratedRegex(@"-?[¥￥$]?(\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?!\d)")]

@@ -30,6 +30,8 @@ internal static partial class ReceiptExtractor
         var top = ordered.Take(8).Where(IsNameLike).ToList();
         var withSuffix = top.FirstOrDefault(l => CompanySuffix().IsMatch(l.Text));
         if (withSuffix is null) return top.FirstOrDefault();
+        // A registration number closes a complete legal name: the line above it is a brand, not the name's start.
+        if (RegistrationNumber().IsMatch(withSuffix.Text)) return withSuffix;
         // Long names wrap: an upper-case line just above the one with the company suffix belongs to the name.
         var above = ordered.LastOrDefault(l => l.Bottom <= withSuffix.Y + withSuffix.Height * 0.3 && withSuffix.Y - l.Bottom < withSuffix.Height * 0.8
                                                && l.Right > withSuffix.X && l.X < withSuffix.Right);
@@ -46,6 +48,8 @@ internal static partial class ReceiptExtractor
         t = UnclosedParenthesis().Replace(t, "");
         // OCR reads the letter O as zero inside words ("C0."): a zero touching letters is an O.
         t = ZeroInWord().Replace(t, "O");
+        // Stray marks OCR puts between words: a colon, or an apostrophe that is not a possessive 'S.
+        t = StrayMark().Replace(t, " ");
         return t.Trim().TrimEnd(':', ';', ',', '.', '-').Trim();
     }
 
@@ -75,7 +79,9 @@ internal static partial class ReceiptExtractor
         (new Regex(@"TOTAL", RegexOptions.IgnoreCase), 1),
     ];
 
-    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT|\d+\s*%)|\(?EXCL|CHANGE|TENDER|SUPPLIES", RegexOptions.IgnoreCase);
+    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT|\d+\s*%)|\(?EXCL|CHANGE|TENDER|SUPPLIES|INCLUDED\s*IN\s*TOTAL|^\W*(GST|SST|TAX)\b", RegexOptions.IgnoreCase);
+
+    private static readonly Regex SubTotal = new(@"SUB\s*-?\s*TOTAL", RegexOptions.IgnoreCase);
 
     /// <summary>Lines that end the sale: a total printed after them (e.g. in a GST summary table) is not the amount paid.</summary>
     private static readonly Regex Summary = new(@"(GST|TAX|SST)\s*SUM+AR|SUMMARY", RegexOptions.IgnoreCase);
@@ -96,7 +102,12 @@ internal static partial class ReceiptExtractor
             if (best is null || priority > best.Value.Priority || (priority == best.Value.Priority && line.Y > best.Value.Y))
                 best = (a, priority, line.Y, line.Confidence);
         }
-        return best is { } b ? (b.Amount, b.Conf) : null;
+        if (best is { } b) return (b.Amount, b.Conf);
+        // Receipts without a tax or rounding line print only a subtotal: then it is what was paid.
+        var sub = layout.Lines.Where(l => l.Y < summaryY && SubTotal.IsMatch(l.Text))
+            .Select(l => (Line: l, Amount: Layout.Amounts(l.Text).Cast<decimal?>().LastOrDefault() ?? RowAmount(layout, l)))
+            .LastOrDefault(x => x.Amount is > 0);
+        return sub.Amount is { } s ? (s, sub.Line.Confidence * 0.8) : null;
     }
 
     /// <summary>The amount printed to the right of a label, nearest in height (receipt photos are rarely level).</summary>
@@ -131,6 +142,8 @@ internal static partial class ReceiptExtractor
     private static partial Regex CompanySuffix();
     [GeneratedRegex(@"\s*[\(（][^()（）]*$")]
     private static partial Regex UnclosedParenthesis();
+    [GeneratedRegex(@"\s*:\s*|'(?![Ss]\b)")]
+    private static partial Regex StrayMark();
     [GeneratedRegex(@"(?<=[A-Za-z])0|0(?=[A-Za-z])")]
     private static partial Regex ZeroInWord();
     [GeneratedRegex(@"\s*[\(（][^()（）]*\d{4,}[^()（）]*[\)）]\s*$|\s*[\(\[]?\s*(CO\.?\s*(REG\.?)?\s*(NO\.?)?\s*:?)?\s*\d{4,}-?[A-Z]?\s*[\)\]]?\s*$", RegexOptions.IgnoreCase)]

@@ -8,8 +8,8 @@ public static partial class Parsing
     public static decimal? Amount(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = TextNormalizer.Normalize(text).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
-            .TrimStart('¥', '￥', '$', '+').TrimEnd('元');
+        var t = TextNormalizer.Normalize(text).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        t = CurrencyPrefix().Replace(t, "").TrimStart('¥', '￥', '$', '+').TrimEnd('元');
         return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)
             ? d : null;
     }
@@ -51,6 +51,8 @@ public static partial class Parsing
         return new DateOnly(year, month, day);
     }
 
+    [GeneratedRegex(@"^(RM|MYR|CNY|RMB|USD|SGD|EUR|HKD|US\$|S\$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrencyPrefix();
     [GeneratedRegex(@"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")]
     private static partial Regex CjkDate();
     [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")]

@@ -10,7 +10,7 @@ namespace ExpenseFlow.Recognition.Tests.Receipts;
 /// </summary>
 public class SroieAccuracyTests
 {
-    private const double TotalFloor = 0.875, DateFloor = 0.95, SellerFloor = 0.80;
+    private const double TotalFloor = 0.95, DateFloor = 0.975, SellerFloor = 0.85;
 
     [Fact]
     public void Recognize_SroieDev_MeetsTheAccuracyFloors()
