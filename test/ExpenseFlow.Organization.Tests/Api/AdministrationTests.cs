@@ -1,3 +1,4 @@
+using ExpenseFlow.BuildingBlocks;
 using System.Net;
 using System.Net.Http.Json;
 using ExpenseFlow.Organization.Contracts;

@@ -1,3 +1,4 @@
+using ExpenseFlow.BuildingBlocks;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExpenseFlow.Organization.Contracts;

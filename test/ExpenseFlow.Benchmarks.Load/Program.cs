@@ -1,0 +1,26 @@
+using ExpenseFlow.Benchmarks.Load;
+
+// Load scenarios against the real host on a loopback port over the test PostgreSQL cluster
+// (start it first: bash etc/scripts/pg.sh start pg-test 55433 --test). Bounded in count and time; stops by itself.
+//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|all]
+var which = args.FirstOrDefault() ?? "all";
+await using var host = new LoadHost();
+await host.InitializeAsync();
+host.StartServer();
+Console.WriteLine($"host: {host.BaseUrl}, database: {new Npgsql.NpgsqlConnectionStringBuilder(host.ConnectionString).Database}");
+try
+{
+    if (which is "submit" or "all")
+    {
+        await SubmitScenario.RunAsync(host, users: 20, submitsPerUser: 25, timeLimit: TimeSpan.FromMinutes(5));
+    }
+
+    if (which is "list" or "all")
+    {
+        await MyClaimsScenario.RunAsync(host, claims: 100_000, requests: 300);
+    }
+}
+finally
+{
+    await host.DisposeForLoadAsync();
+}
