@@ -7,3 +7,6 @@ export * from './grades.api';
 export * from './cost-centres.api';
 export * from './legal-entities.api';
 export * from './delegations.api';
+export * from './expenses.models';
+export * from './receipts.api';
+export * from './claims.api';
