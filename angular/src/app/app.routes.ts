@@ -3,7 +3,7 @@ import { authGuard, guestGuard, homeRedirectGuard, permissionGuard } from './cor
 import { Shell } from './core/layout/shell';
 import { PERMISSIONS } from './core/nav/nav-items';
 
-// One lazy route per module; expenses, approvals, payments and insights join here as they are built.
+// One lazy route per module; approvals, payments and insights join here as they are built.
 export const routes: Routes = [
   { path: 'login', title: 'auth.title', canActivate: [guestGuard], loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
   {
@@ -14,6 +14,11 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       { path: 'profile', title: 'nav.profile', loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage) },
       { path: 'help', title: 'nav.help', loadComponent: () => import('./features/help/help.page').then((m) => m.HelpPage) },
+      {
+        path: 'expenses',
+        canActivate: [permissionGuard(PERMISSIONS.expensesSubmit)],
+        loadChildren: () => import('./features/expenses/expenses.routes').then((m) => m.EXPENSES_ROUTES),
+      },
       {
         path: 'organization',
         canActivate: [permissionGuard(PERMISSIONS.organizationManage, PERMISSIONS.peopleRead)],

@@ -11,7 +11,7 @@ export interface NavItem {
   /** Router link, or with `external` a full-page link served by the host (e.g. the jobs dashboard). */
   link: string;
   external?: boolean;
-  section: 'main' | 'organization' | 'system';
+  section: 'main' | 'expenses' | 'organization' | 'system';
   anyPermission?: string[];
   /** Only for users who are a person in the directory (not a bare technical account). */
   needsPerson?: boolean;
@@ -27,12 +27,16 @@ export const PERMISSIONS = {
   peopleRead: 'Organization.People.Read',
   bankAccountsReadFull: 'Organization.BankAccounts.ReadFull',
   jobsDashboard: 'Jobs.Dashboard',
+  expensesSubmit: 'Expenses.Submit',
+  expensesManagePolicy: 'Expenses.ManagePolicy',
 } as const;
 
 const manage = [PERMISSIONS.organizationManage];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
+  { id: 'new-claim', label: 'nav.newClaim', icon: 'note_add', link: '/expenses/claims/new', section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
+  { id: 'my-claims', label: 'nav.myClaims', icon: 'receipt_long', link: '/expenses/claims', section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
@@ -44,7 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'help', label: 'nav.help', icon: 'help', link: '/help', section: 'system' },
 ];
 
-export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'organization', 'system'];
+export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'organization', 'system'];
 
 export function visibleNavItems(items: readonly NavItem[], user: NavUser): NavItem[] {
   return items.filter(

@@ -18,6 +18,11 @@ describe('permission-based navigation', () => {
     expect(homeLink(NAV_ITEMS, { permissions: [], personId: 'p-1' })).toBe('/profile');
   });
 
+  it('shows the expenses pages to an employee allowed to submit claims', () => {
+    expect(ids(['Expenses.Submit'])).toEqual(['profile', 'new-claim', 'my-claims', 'help']);
+    expect(ids(['Expenses.ManagePolicy'])).not.toContain('my-claims');
+  });
+
   it('offers no profile to an account that is not a person', () => {
     expect(ids([], null)).toEqual(['help']);
     expect(homeLink(NAV_ITEMS, { permissions: [], personId: null })).toBe('/help');
@@ -79,5 +84,12 @@ describe('Shell navigation', () => {
     expect(el.querySelector('[data-testid="nav-people"]')).toBeNull();
     expect(el.querySelector('[data-testid="nav-departments"]')).toBeNull();
     expect(el.querySelector('[data-testid="nav-help"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="nav-my-claims"]')).toBeNull();
+  });
+
+  it('links the expenses pages for an employee who may submit claims', async () => {
+    const el = await render(user(['Expenses.Submit'], ['Employee']));
+    expect(el.querySelector('[data-testid="nav-new-claim"]')?.getAttribute('href')).toBe('/expenses/claims/new');
+    expect(el.querySelector('[data-testid="nav-my-claims"]')?.textContent).toContain('My claims');
   });
 });

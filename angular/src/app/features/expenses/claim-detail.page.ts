@@ -1,0 +1,119 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { Claim, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
+import { ClaimsApi } from '../../core/api/claims.api';
+import { LanguageService } from '../../core/i18n/language.service';
+import { NotifyService } from '../../shared/notify.service';
+import { FindingsList } from './findings-list';
+import { MoneyPipe } from './money.pipe';
+import { StatusChip } from './status-chip';
+
+const EDITABLE: ClaimStatus[] = ['Draft', 'Returned'];
+const CANCELLABLE: ClaimStatus[] = ['Draft', 'Submitted', 'InApproval', 'Returned'];
+
+@Component({
+  selector: 'app-claim-detail-page',
+  imports: [DatePipe, FindingsList, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MoneyPipe, RouterLink, StatusChip, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './claim-detail.page.html',
+  styleUrl: './claim-detail.page.scss',
+})
+export class ClaimDetailPage implements OnInit {
+  readonly id = input.required<string>();
+  private readonly claims = inject(ClaimsApi);
+  private readonly notify = inject(NotifyService);
+  private readonly router = inject(Router);
+  private readonly language = inject(LanguageService);
+
+  protected readonly invoiceFields = INVOICE_FIELD_NAMES;
+  protected readonly claim = signal<Claim | null>(null);
+  protected readonly categories = signal<ExpenseCategory[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly cancelling = signal(false);
+  protected readonly deleting = signal(false);
+  protected reason = '';
+  protected readonly canEdit = computed(() => EDITABLE.includes(this.claim()?.status as ClaimStatus));
+  protected readonly canCancel = computed(() => CANCELLABLE.includes(this.claim()?.status as ClaimStatus));
+  protected readonly canDelete = computed(() => this.claim()?.status === 'Draft');
+
+  constructor() {
+    this.claims.categories().subscribe({ next: (c) => this.categories.set(c), error: () => undefined });
+  }
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  private load(): void {
+    this.busy.set(true);
+    this.claims.get(this.id()).subscribe({
+      next: (c) => {
+        this.claim.set(c);
+        this.busy.set(false);
+      },
+      error: (e) => {
+        this.busy.set(false);
+        this.notify.error(e);
+      },
+    });
+  }
+
+  protected categoryName(code: string): string {
+    const c = this.categories().find((x) => x.code === code);
+    if (!c) return code;
+    return this.language.language() === 'zh-CN' ? c.nameZh : c.nameEn;
+  }
+
+  protected lineFindings(index: number) {
+    return (this.claim()?.findings ?? []).filter((f) => f.line === index);
+  }
+
+  protected claimFindings() {
+    return (this.claim()?.findings ?? []).filter((f) => f.line === null);
+  }
+
+  protected invoiceValue(invoice: Record<string, unknown> | null, field: string): unknown {
+    return invoice?.[field] ?? null;
+  }
+
+  protected confirmCancel(): void {
+    const reason = this.reason.trim();
+    if (!reason || this.busy()) return;
+    this.busy.set(true);
+    this.claims.cancel(this.id(), reason).subscribe({
+      next: (c) => {
+        this.claim.set(c);
+        this.busy.set(false);
+        this.cancelling.set(false);
+        this.notify.success('expenses.detail.cancelled');
+      },
+      error: (e) => {
+        this.busy.set(false);
+        this.notify.error(e);
+      },
+    });
+  }
+
+  protected confirmDelete(): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.claims.delete(this.id()).subscribe({
+      next: () => {
+        this.notify.success('common.deleted');
+        this.router.navigate(['/expenses/claims']);
+      },
+      error: (e) => {
+        this.busy.set(false);
+        this.notify.error(e);
+      },
+    });
+  }
+}

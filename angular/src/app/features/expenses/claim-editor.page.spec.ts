@@ -1,0 +1,125 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
+import { ClaimEditorPage } from './claim-editor.page';
+import { POLL_INTERVAL_MS } from './receipt-uploads';
+import { receipt } from './testing';
+
+const categories = [
+  { code: 'meals', nameZh: '餐费', nameEn: 'Meals', isActive: true, allowsPersonalInvoice: false },
+  { code: 'other', nameZh: '其他', nameEn: 'Other', isActive: true, allowsPersonalInvoice: true },
+];
+
+describe('ClaimEditorPage', () => {
+  let backend: HttpTestingController;
+
+  beforeEach(async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    TestBed.configureTestingModule({
+      imports: [ClaimEditorPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
+    });
+    await useLanguage('en');
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  async function open() {
+    const fixture = TestBed.createComponent(ClaimEditorPage);
+    await fixture.whenStable();
+    backend.expectOne('/api/expenses/categories').flush(categories);
+    backend.expectOne('/api/organization/legal-entities').flush([{ id: 'le-1', name: '示例科技有限公司', taxId: '91110000123456789X' }]);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  const field = (el: HTMLElement, name: string, line = 0) =>
+    el.querySelectorAll('[data-testid=claim-line]')[line].querySelector(`input[name=${name}]`) as HTMLInputElement;
+
+  it('offers the drop zone and a camera-capable file input for photos, PDF, OFD and XML', async () => {
+    const { el } = await open();
+    expect(el.querySelector('[data-testid=receipt-drop]')).not.toBeNull();
+    const input = el.querySelector('input[data-testid=receipt-input]') as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(input.multiple).toBe(true);
+    expect(input.getAttribute('accept')).toBe('image/*,application/pdf,.ofd,.xml');
+    expect(input.getAttribute('capture')).toBe('environment');
+    // A new claim starts with one empty line (a line needs no receipt).
+    expect(el.querySelectorAll('[data-testid=claim-line]').length).toBe(1);
+  });
+
+  it('fills a line from the recognised receipt and marks the low-confidence fields', async () => {
+    const { fixture, el } = await open();
+    el.querySelector<HTMLButtonElement>('[data-testid=remove-line]')!.click();
+    fixture.componentInstance.addFiles([new File(['x'], 'invoice.jpg', { type: 'image/jpeg' })]);
+    backend
+      .expectOne({ method: 'POST', url: '/api/expenses/receipts' })
+      .flush([receipt({ status: 'Pending', proposed: null, recognition: null })], { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=receipt-card]')?.getAttribute('data-status')).toBe('Pending');
+
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    backend.expectOne('/api/expenses/receipts/r-1').flush(receipt());
+    await fixture.whenStable();
+
+    expect(el.querySelector('[data-testid=receipt-card]')?.getAttribute('data-status')).toBe('Succeeded');
+    expect(field(el, 'invoiceNumber').value).toBe('12345678');
+    expect(field(el, 'totalAmount').value).toBe('106');
+    expect(field(el, 'amount').value).toBe('106');
+    expect(field(el, 'issueDate').value).toBe('2026-11-03');
+    expect(field(el, 'expenseDate').value).toBe('2026-11-03');
+    expect(field(el, 'currency').value).toBe('CNY');
+    expect(field(el, 'sellerName').value).toBe('深圳市某某餐饮有限公司');
+    expect(field(el, 'sellerName').hasAttribute('data-low-confidence')).toBe(true);
+    expect(field(el, 'buyerTaxId').hasAttribute('data-low-confidence')).toBe(true);
+    expect(field(el, 'invoiceNumber').hasAttribute('data-low-confidence')).toBe(false);
+    expect(field(el, 'amount').hasAttribute('data-low-confidence')).toBe(false);
+    expect(el.querySelectorAll('[data-low-confidence]').length).toBe(2);
+  });
+
+  it('saves, shows the policy findings inline, and refuses to submit until each warning is justified', async () => {
+    const { fixture, el } = await open();
+    const title = el.querySelector('input[data-testid=claim-title]') as HTMLInputElement;
+    title.value = 'Client visit';
+    title.dispatchEvent(new Event('input'));
+    for (const [name, value] of [['amount', '350'], ['expenseDate', '2026-11-20']]) {
+      const input = field(el, name);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    el.querySelector<HTMLButtonElement>('[data-testid=check-claim]')!.click();
+    const create = backend.expectOne({ method: 'POST', url: '/api/expenses/claims' });
+    expect(create.request.body).toMatchObject({
+      title: 'Client visit',
+      legalEntityId: 'le-1',
+      lines: [{ category: 'other', amount: 350, currency: 'CNY', expenseDate: '2026-11-20', receiptIds: [] }],
+    });
+    create.flush({ id: 'c-1', number: 'EXP-1', status: 'Draft', lines: [], findings: [], timeline: [] }, { status: 201, statusText: 'Created' });
+    backend.expectOne({ method: 'POST', url: '/api/expenses/claims/c-1/check' }).flush([
+      { rule: 'CategoryLimitPerItem', severity: 'Warn', line: 0, message: 'Above the per-item limit of 300.00 CNY.', justification: null },
+    ]);
+    await fixture.whenStable();
+
+    const line = el.querySelector('[data-testid=claim-line]')!;
+    expect(line.querySelector('[data-testid=finding]')?.textContent).toContain('Above the per-item limit of 300.00 CNY.');
+
+    el.querySelector<HTMLButtonElement>('[data-testid=submit-claim]')!.click();
+    await fixture.whenStable();
+    backend.expectNone('/api/expenses/claims/c-1/submit');
+    expect(line.querySelector('[data-testid=justification-missing]')).not.toBeNull();
+
+    const area = line.querySelector('textarea[data-testid=justification]') as HTMLTextAreaElement;
+    area.value = 'Two guests';
+    area.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('[data-testid=submit-claim]')!.click();
+    const submit = backend.expectOne({ method: 'POST', url: '/api/expenses/claims/c-1/submit' });
+    expect(submit.request.body).toEqual({ justifications: [{ rule: 'CategoryLimitPerItem', line: 0, text: 'Two guests' }] });
+    expect(submit.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    submit.flush({ id: 'c-1', number: 'EXP-1', status: 'Submitted' });
+    expect(navigate).toHaveBeenCalledWith(['/expenses/claims', 'c-1']);
+  });
+});

@@ -1,0 +1,280 @@
+import { Location } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { Observable, catchError, of, switchMap } from 'rxjs';
+import { Claim, ExpenseCategory, PolicyFinding, ReceiptDto } from '../../core/api/expenses.models';
+import { LegalEntity } from '../../core/api/models';
+import { ApiError } from '../../core/api/api-error';
+import { ClaimsApi } from '../../core/api/claims.api';
+import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
+import { LanguageService } from '../../core/i18n/language.service';
+import { NotifyService } from '../../shared/notify.service';
+import { INVOICE_INPUTS, LineForm, applyPrefill, claimForm, lineForm, lineFromClaim, toClaimInput } from './claim-form';
+import { FindingsList, justificationsFor, missingJustifications } from './findings-list';
+import { ReceiptCard } from './receipt-card';
+import { prefillFromReceipt } from './receipt-logic';
+import { ReceiptUploads, RejectedFile, preCheck } from './receipt-uploads';
+import { SubmitAttempt } from './submit-attempt';
+
+const EDITABLE = ['Draft', 'Returned'];
+
+/** New claim and edit draft: receipts in, recognised fields prefilled, policy check, submit. */
+@Component({
+  selector: 'app-claim-editor-page',
+  imports: [FindingsList, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReactiveFormsModule, ReceiptCard, RouterLink, TranslatePipe],
+  providers: [ReceiptUploads],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './claim-editor.page.html',
+  styleUrl: './claim-editor.page.scss',
+})
+export class ClaimEditorPage implements OnInit {
+  /** Route parameter; absent for a new claim. */
+  readonly id = input<string>();
+
+  private readonly claims = inject(ClaimsApi);
+  private readonly notify = inject(NotifyService);
+  private readonly router = inject(Router);
+  private readonly location = inject(Location);
+  private readonly language = inject(LanguageService);
+  protected readonly uploads = inject(ReceiptUploads);
+  private readonly attempt = new SubmitAttempt(this.claims);
+
+  protected readonly form = claimForm();
+  protected readonly invoiceInputs = INVOICE_INPUTS;
+  protected readonly categories = signal<ExpenseCategory[]>([]);
+  protected readonly entities = signal<LegalEntity[]>([]);
+  protected readonly claim = signal<Claim | null>(null);
+  /** Bumped whenever lines are added or removed (the form array is not a signal). */
+  private readonly linesVersion = signal(0);
+  /** Per line (same index as the form array): fields its receipt's recognition was unsure of. */
+  protected readonly lowConfidence = computed(() => {
+    this.linesVersion();
+    const receipts = this.uploads.receipts();
+    return this.form.controls.lines.controls.map((l) => {
+      const r = receipts[l.controls.receiptIds.value[0]];
+      return r?.status === 'Succeeded' ? prefillFromReceipt(r).lowConfidence : [];
+    });
+  });
+  protected readonly findings = signal<PolicyFinding[]>([]);
+  protected readonly justifications = signal<Record<string, string>>({});
+  protected readonly showMissing = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly loading = signal(false);
+  protected readonly dragging = signal(false);
+  protected readonly rejected = signal<RejectedFile[]>([]);
+  protected readonly error = signal<string | null>(null);
+  protected readonly claimFindings = computed(() => this.findings().filter((f) => f.line === null || f.line >= this.form.controls.lines.length));
+  protected readonly hasBlocking = computed(() => this.findings().some((f) => f.severity === 'Block'));
+
+  constructor() {
+    this.claims.categories().pipe(catchError(() => of([])), takeUntilDestroyed()).subscribe((c) => this.categories.set(c.filter((x) => x.isActive)));
+    inject(LegalEntitiesApi)
+      .list()
+      .pipe(catchError(() => of([] as LegalEntity[])), takeUntilDestroyed())
+      .subscribe((e) => {
+        this.entities.set(e);
+        if (e.length === 1 && !this.form.controls.legalEntityId.value) this.form.controls.legalEntityId.setValue(e[0].id);
+      });
+    this.uploads.uploaded.pipe(takeUntilDestroyed()).subscribe((r) => this.addLine([r.id]));
+    this.uploads.finished.pipe(takeUntilDestroyed()).subscribe((r) => this.recognised(r));
+  }
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  protected get lines() {
+    return this.form.controls.lines;
+  }
+
+  protected categoryName(c: ExpenseCategory): string {
+    return this.language.language() === 'zh-CN' ? c.nameZh : c.nameEn;
+  }
+
+  protected receiptOf(line: LineForm): ReceiptDto | null {
+    const id = line.controls.receiptIds.value[0];
+    return id ? (this.uploads.receipts()[id] ?? null) : null;
+  }
+
+  protected isLow(index: number, field: string): boolean {
+    return this.lowConfidence()[index]?.includes(field) ?? false;
+  }
+
+  protected lineFindings(index: number): PolicyFinding[] {
+    return this.findings().filter((f) => f.line === index);
+  }
+
+  // ---- receipts ----
+
+  protected onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    this.addFiles(Array.from(event.dataTransfer?.files ?? []));
+  }
+
+  protected onDragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(true);
+  }
+
+  protected onPick(input: HTMLInputElement): void {
+    this.addFiles(Array.from(input.files ?? []));
+    input.value = '';
+  }
+
+  addFiles(files: File[]): void {
+    const { accepted, rejected } = preCheck(files);
+    this.rejected.set(rejected);
+    this.uploads.upload(accepted);
+  }
+
+  addLine(receiptIds: string[] = []): void {
+    this.lines.push(lineForm(receiptIds));
+    this.linesVersion.update((v) => v + 1);
+  }
+
+  protected removeLine(index: number): void {
+    this.lines.removeAt(index);
+    this.linesVersion.update((v) => v + 1);
+    this.findings.set([]);
+  }
+
+  /** Recognition ended: fill the receipt's line unless the employee already typed into it. */
+  private recognised(receipt: ReceiptDto): void {
+    const line = this.lines.controls.find((l) => l.controls.receiptIds.value.includes(receipt.id));
+    if (line && receipt.status === 'Succeeded' && line.pristine && line.controls.amount.value === null) applyPrefill(line, prefillFromReceipt(receipt));
+  }
+
+  // ---- load, save, check, submit ----
+
+  private load(): void {
+    const id = this.id();
+    if (!id) {
+      this.addLineIfEmpty();
+      return;
+    }
+    this.loading.set(true);
+    this.claims.get(id).subscribe({
+      next: (c) => {
+        this.loading.set(false);
+        if (!EDITABLE.includes(c.status)) {
+          this.router.navigate(['/expenses/claims', c.id], { replaceUrl: true });
+          return;
+        }
+        this.fill(c);
+        for (const l of c.lines) for (const r of l.receiptIds) this.uploads.load(r);
+      },
+      error: (e) => {
+        this.loading.set(false);
+        this.notify.error(e);
+      },
+    });
+  }
+
+  private addLineIfEmpty(): void {
+    if (!this.lines.length) this.addLine();
+  }
+
+  private fill(c: Claim): void {
+    this.claim.set(c);
+    this.form.patchValue({ title: c.title, legalEntityId: c.legalEntityId });
+    this.lines.clear();
+    for (const l of c.lines) this.lines.push(lineFromClaim(l));
+    this.linesVersion.update((v) => v + 1);
+    this.findings.set(c.findings ?? []);
+    this.justifications.set(Object.fromEntries((c.findings ?? []).filter((f) => f.justification).map((f) => [`${f.rule}:${f.line ?? ''}`, f.justification as string])));
+    this.form.markAsPristine();
+  }
+
+  /** Creates or updates the draft; the address becomes the edit page's so a reload keeps the work. */
+  private persist(): Observable<Claim> {
+    const input = toClaimInput(this.form);
+    const current = this.claim();
+    const call = current ? this.claims.update(current.id, input) : this.claims.create(input);
+    return call.pipe(
+      switchMap((c) => {
+        this.claim.set(c);
+        this.form.markAsPristine();
+        if (!current) this.location.replaceState(`/expenses/claims/${c.id}/edit`);
+        return of(c);
+      }),
+    );
+  }
+
+  private valid(): boolean {
+    this.form.markAllAsTouched();
+    if (this.form.invalid) {
+      this.error.set('expenses.editor.invalid');
+      return false;
+    }
+    this.error.set(null);
+    return true;
+  }
+
+  saveDraft(): void {
+    if (this.busy() || !this.valid()) return;
+    this.busy.set(true);
+    this.persist().subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.notify.success('expenses.editor.saved');
+      },
+      error: (e) => this.fail(e),
+    });
+  }
+
+  check(): void {
+    if (this.busy() || !this.valid()) return;
+    this.busy.set(true);
+    this.persist()
+      .pipe(switchMap((c) => this.claims.check(c.id)))
+      .subscribe({
+        next: (f) => {
+          this.busy.set(false);
+          this.findings.set(f);
+          if (!f.length) this.notify.success('expenses.findings.none');
+        },
+        error: (e) => this.fail(e),
+      });
+  }
+
+  submit(): void {
+    if (this.busy() || !this.valid()) return;
+    if (missingJustifications(this.findings(), this.justifications()).length) {
+      this.showMissing.set(true);
+      return;
+    }
+    this.busy.set(true);
+    const save = this.form.dirty || !this.claim() ? this.persist() : of(this.claim() as Claim);
+    save.pipe(switchMap((c) => this.attempt.submit(c.id, justificationsFor(this.findings(), this.justifications())))).subscribe({
+      next: (c) => {
+        this.busy.set(false);
+        this.notify.success('expenses.editor.submitted', { number: c.number });
+        this.router.navigate(['/expenses/claims', c.id]);
+      },
+      error: (e) => {
+        this.fail(e);
+        const code = e instanceof ApiError ? e.code : null;
+        if (code === 'Expenses.PolicyBlocked' || code === 'Expenses.JustificationRequired' || code === 'Expenses.DuplicateInvoice') {
+          this.showMissing.set(true);
+          const id = this.claim()?.id;
+          if (id) this.claims.check(id).subscribe({ next: (f) => this.findings.set(f), error: () => undefined });
+        }
+      },
+    });
+  }
+
+  private fail(e: unknown): void {
+    this.busy.set(false);
+    this.notify.error(e);
+  }
+}
