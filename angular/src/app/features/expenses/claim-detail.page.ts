@@ -10,12 +10,15 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Claim, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
 import { ClaimsApi } from '../../core/api/claims.api';
+import { ReceiptsApi } from '../../core/api/receipts.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
 import { FindingsList } from './findings-list';
 import { MoneyPipe } from './money.pipe';
 import { StatusChip } from './status-chip';
 
+/** Event types with a translation; any other is shown as the server names it. */
+const TIMELINE_TYPES = ['Created', 'Edited', 'Updated', 'Submitted', 'Resubmitted', 'InApproval', 'Approved', 'Returned', 'Rejected', 'Scheduled', 'Paid', 'Cancelled', 'Deleted'];
 const EDITABLE: ClaimStatus[] = ['Draft', 'Returned'];
 const CANCELLABLE: ClaimStatus[] = ['Draft', 'Submitted', 'InApproval', 'Returned'];
 
@@ -29,6 +32,7 @@ const CANCELLABLE: ClaimStatus[] = ['Draft', 'Submitted', 'InApproval', 'Returne
 export class ClaimDetailPage implements OnInit {
   readonly id = input.required<string>();
   private readonly claims = inject(ClaimsApi);
+  private readonly receipts = inject(ReceiptsApi);
   private readonly notify = inject(NotifyService);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
@@ -78,6 +82,14 @@ export class ClaimDetailPage implements OnInit {
 
   protected claimFindings() {
     return (this.claim()?.findings ?? []).filter((f) => f.line === null);
+  }
+
+  protected timelineLabel(type: string): string | null {
+    return TIMELINE_TYPES.includes(type) ? `expenses.timeline.${type}` : null;
+  }
+
+  protected receiptUrl(id: string): string {
+    return this.receipts.contentUrl(id);
   }
 
   protected invoiceValue(invoice: Record<string, unknown> | null, field: string): unknown {

@@ -122,4 +122,29 @@ describe('ClaimEditorPage', () => {
     submit.flush({ id: 'c-1', number: 'EXP-1', status: 'Submitted' });
     expect(navigate).toHaveBeenCalledWith(['/expenses/claims', 'c-1']);
   });
+
+  it('edits a saved draft: fills the form, re-reads its receipts, and saves with PUT', async () => {
+    const fixture = TestBed.createComponent(ClaimEditorPage);
+    fixture.componentRef.setInput('id', 'c-9');
+    await fixture.whenStable();
+    backend.expectOne('/api/expenses/categories').flush(categories);
+    backend.expectOne('/api/organization/legal-entities').flush([]);
+    backend.expectOne('/api/expenses/claims/c-9').flush({
+      id: 'c-9', number: 'EXP-9', legalEntityId: 'le-1', title: 'Returned trip', status: 'Returned', findings: [], timeline: [],
+      lines: [{ id: 'l-1', position: 0, category: 'meals', amount: 99, currency: 'CNY', exchangeRate: 1, amountInBase: 99, expenseDate: '2026-11-02',
+        costCentreCode: null, description: null, receiptIds: ['r-1'], invoice: { ...receipt().proposed!, totalAmount: 99 } }],
+    });
+    backend.expectOne('/api/expenses/receipts/r-1').flush(receipt());
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    // The employee's saved values stay; recognition only marks what it was unsure of.
+    expect(field(el, 'amount').value).toBe('99');
+    expect(field(el, 'totalAmount').value).toBe('99');
+    expect(field(el, 'sellerName').hasAttribute('data-low-confidence')).toBe(true);
+
+    el.querySelector<HTMLButtonElement>('[data-testid=save-draft]')!.click();
+    const put = backend.expectOne({ method: 'PUT', url: '/api/expenses/claims/c-9' });
+    expect(put.request.body.lines[0]).toMatchObject({ category: 'meals', amount: 99, receiptIds: ['r-1'] });
+    put.flush({ id: 'c-9', number: 'EXP-9', status: 'Returned', lines: [], findings: [], timeline: [] });
+  });
 });

@@ -73,7 +73,6 @@ export class ClaimEditorPage implements OnInit {
   protected readonly rejected = signal<RejectedFile[]>([]);
   protected readonly error = signal<string | null>(null);
   protected readonly claimFindings = computed(() => this.findings().filter((f) => f.line === null || f.line >= this.form.controls.lines.length));
-  protected readonly hasBlocking = computed(() => this.findings().some((f) => f.severity === 'Block'));
 
   constructor() {
     this.claims.categories().pipe(catchError(() => of([])), takeUntilDestroyed()).subscribe((c) => this.categories.set(c.filter((x) => x.isActive)));
