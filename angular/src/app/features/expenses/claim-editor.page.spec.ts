@@ -53,13 +53,14 @@ describe('ClaimEditorPage', () => {
 
   it('fills a line from the recognised receipt and marks the low-confidence fields', async () => {
     const { fixture, el } = await open();
-    el.querySelector<HTMLButtonElement>('[data-testid=remove-line]')!.click();
     fixture.componentInstance.addFiles([new File(['x'], 'invoice.jpg', { type: 'image/jpeg' })]);
     backend
       .expectOne({ method: 'POST', url: '/api/expenses/receipts' })
       .flush([receipt({ status: 'Pending', proposed: null, recognition: null })], { status: 201, statusText: 'Created' });
     await fixture.whenStable();
     expect(el.querySelector('[data-testid=receipt-card]')?.getAttribute('data-status')).toBe('Pending');
+    // The receipt took the empty line the new claim started with.
+    expect(el.querySelectorAll('[data-testid=claim-line]').length).toBe(1);
 
     await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
     backend.expectOne('/api/expenses/receipts/r-1').flush(receipt());
@@ -78,6 +79,20 @@ describe('ClaimEditorPage', () => {
     expect(field(el, 'invoiceNumber').hasAttribute('data-low-confidence')).toBe(false);
     expect(field(el, 'amount').hasAttribute('data-low-confidence')).toBe(false);
     expect(el.querySelectorAll('[data-low-confidence]').length).toBe(2);
+
+    // A second receipt gets a line of its own.
+    fixture.componentInstance.addFiles([new File(['y'], 'taxi.pdf', { type: 'application/pdf' })]);
+    backend.expectOne('/api/expenses/receipts').flush([receipt({ id: 'r-2', fileName: 'taxi.pdf', contentType: 'application/pdf', status: 'Running' })]);
+    await fixture.whenStable();
+    expect(el.querySelectorAll('[data-testid=claim-line]').length).toBe(2);
+    expect(field(el, 'invoiceNumber').value).toBe('12345678');
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    backend.expectOne('/api/expenses/receipts/r-2').flush(receipt({ id: 'r-2', fileName: 'taxi.pdf', contentType: 'application/pdf' }));
+    await fixture.whenStable();
+    const second = el.querySelectorAll('[data-testid=claim-line]')[1];
+    expect(field(el, 'amount', 1).value).toBe('106');
+    expect(second.querySelector('[data-testid=receipt-card]')?.textContent).toContain('taxi.pdf');
+    expect(second.querySelector('img')).toBeNull();
   });
 
   it('saves, shows the policy findings inline, and refuses to submit until each warning is justified', async () => {

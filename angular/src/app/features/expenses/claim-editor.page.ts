@@ -83,7 +83,7 @@ export class ClaimEditorPage implements OnInit {
         this.entities.set(e);
         if (e.length === 1 && !this.form.controls.legalEntityId.value) this.form.controls.legalEntityId.setValue(e[0].id);
       });
-    this.uploads.uploaded.pipe(takeUntilDestroyed()).subscribe((r) => this.addLine([r.id]));
+    this.uploads.uploaded.pipe(takeUntilDestroyed()).subscribe((r) => this.attach(r));
     this.uploads.finished.pipe(takeUntilDestroyed()).subscribe((r) => this.recognised(r));
   }
 
@@ -138,6 +138,14 @@ export class ClaimEditorPage implements OnInit {
 
   addLine(receiptIds: string[] = []): void {
     this.lines.push(lineForm(receiptIds));
+    this.linesVersion.update((v) => v + 1);
+  }
+
+  /** A new receipt takes the first untouched empty line (the one a new claim starts with), else a new line. */
+  private attach(receipt: ReceiptDto): void {
+    const empty = this.lines.controls.find((l) => l.pristine && !l.controls.receiptIds.value.length && l.controls.amount.value === null);
+    if (!empty) return this.addLine([receipt.id]);
+    empty.controls.receiptIds.setValue([receipt.id]);
     this.linesVersion.update((v) => v + 1);
   }
 
