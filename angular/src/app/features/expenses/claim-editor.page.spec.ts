@@ -32,6 +32,7 @@ describe('ClaimEditorPage', () => {
     await fixture.whenStable();
     backend.expectOne('/api/expenses/categories').flush(categories);
     backend.expectOne('/api/organization/legal-entities').flush([{ id: 'le-1', name: '示例科技有限公司', taxId: '91110000123456789X' }]);
+    backend.expectOne('/api/organization/cost-centres').flush([{ code: 'CC-100', name: 'Sales', isActive: true }]);
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -144,6 +145,7 @@ describe('ClaimEditorPage', () => {
     await fixture.whenStable();
     backend.expectOne('/api/expenses/categories').flush(categories);
     backend.expectOne('/api/organization/legal-entities').flush([]);
+    backend.expectOne('/api/organization/cost-centres').flush([]);
     backend.expectOne('/api/expenses/claims/c-9').flush({
       id: 'c-9', number: 'EXP-9', legalEntityId: 'le-1', title: 'Returned trip', status: 'Returned', findings: [], timeline: [],
       lines: [{ id: 'l-1', position: 0, category: 'meals', amount: 99, currency: 'CNY', exchangeRate: 1, amountInBase: 99, expenseDate: '2026-11-02',

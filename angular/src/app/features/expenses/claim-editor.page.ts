@@ -12,9 +12,10 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Observable, catchError, of, switchMap } from 'rxjs';
 import { Claim, ExpenseCategory, PolicyFinding, ReceiptDto } from '../../core/api/expenses.models';
-import { LegalEntity } from '../../core/api/models';
+import { CostCentre, LegalEntity } from '../../core/api/models';
 import { ApiError } from '../../core/api/api-error';
 import { ClaimsApi } from '../../core/api/claims.api';
+import { CostCentresApi } from '../../core/api/cost-centres.api';
 import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
@@ -52,6 +53,7 @@ export class ClaimEditorPage implements OnInit {
   protected readonly invoiceInputs = INVOICE_INPUTS;
   protected readonly categories = signal<ExpenseCategory[]>([]);
   protected readonly entities = signal<LegalEntity[]>([]);
+  protected readonly costCentres = signal<CostCentre[]>([]);
   protected readonly claim = signal<Claim | null>(null);
   /** Bumped whenever lines are added or removed (the form array is not a signal). */
   private readonly linesVersion = signal(0);
@@ -83,6 +85,10 @@ export class ClaimEditorPage implements OnInit {
         this.entities.set(e);
         if (e.length === 1 && !this.form.controls.legalEntityId.value) this.form.controls.legalEntityId.setValue(e[0].id);
       });
+    inject(CostCentresApi)
+      .list()
+      .pipe(catchError(() => of([] as CostCentre[])), takeUntilDestroyed())
+      .subscribe((c) => this.costCentres.set(c.filter((x) => x.isActive)));
     this.uploads.uploaded.pipe(takeUntilDestroyed()).subscribe((r) => this.attach(r));
     this.uploads.finished.pipe(takeUntilDestroyed()).subscribe((r) => this.recognised(r));
   }
