@@ -11,6 +11,8 @@ export interface NavItem {
   /** Router link, or with `external` a full-page link served by the host (e.g. the jobs dashboard). */
   link: string;
   external?: boolean;
+  /** Active only on exactly this address (e.g. "My claims" must not light up on /expenses/claims/new). */
+  exact?: boolean;
   section: 'main' | 'expenses' | 'organization' | 'system';
   anyPermission?: string[];
   /** Only for users who are a person in the directory (not a bare technical account). */
@@ -36,7 +38,7 @@ const manage = [PERMISSIONS.organizationManage];
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
   { id: 'new-claim', label: 'nav.newClaim', icon: 'note_add', link: '/expenses/claims/new', section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
-  { id: 'my-claims', label: 'nav.myClaims', icon: 'receipt_long', link: '/expenses/claims', section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
+  { id: 'my-claims', label: 'nav.myClaims', icon: 'receipt_long', link: '/expenses/claims', exact: true, section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },

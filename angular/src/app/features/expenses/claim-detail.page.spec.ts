@@ -13,7 +13,7 @@ function claim(status: ClaimStatus): Claim {
     baseCurrency: 'CNY', totalInBase: 1306, createdAt: '2026-11-20T08:00:00Z', updatedAt: '2026-11-21T08:00:00Z', submittedAt: '2026-11-21T08:00:00Z',
     lines: [
       { id: 'l-1', position: 0, category: 'meals', amount: 106, currency: 'CNY', exchangeRate: 1, amountInBase: 106, expenseDate: '2026-11-03',
-        costCentreCode: 'CC-100', description: null, receiptIds: ['r-1'], invoice: { ...emptyInvoice(), invoiceNumber: '12345678', sellerName: '某餐厅' } },
+        costCentreCode: 'CC-100', description: null, receiptIds: ['r-1'], invoice: { ...emptyInvoice(), invoiceNumber: '12345678', sellerName: '某餐厅', totalAmount: 106 } },
       { id: 'l-2', position: 1, category: 'hotel', amount: 166.5, currency: 'USD', exchangeRate: 7.2072, amountInBase: 1200, expenseDate: '2026-11-04',
         costCentreCode: null, description: 'Hotel', receiptIds: [], invoice: emptyInvoice() },
     ],
@@ -57,6 +57,7 @@ describe('ClaimDetailPage', () => {
     expect(lines.length).toBe(2);
     expect(lines[0].textContent).toContain('Meals');
     expect(lines[0].querySelector('[data-field=invoiceNumber]')?.textContent).toBe('12345678');
+    expect(lines[0].querySelector('[data-field=totalAmount]')?.textContent).toBe('106.00 CNY');
     expect(lines[1].textContent).toContain('166.50 USD');
     expect(lines[1].textContent).toContain('1,200.00 CNY');
     expect(lines[1].querySelector('[data-testid=finding]')?.textContent).toContain('Above the hotel limit.');

@@ -92,6 +92,10 @@ export class ClaimDetailPage implements OnInit {
     return this.receipts.contentUrl(id);
   }
 
+  protected isAmount(field: string): boolean {
+    return field === 'amountExcludingTax' || field === 'taxAmount' || field === 'totalAmount';
+  }
+
   protected invoiceValue(invoice: Record<string, unknown> | null, field: string): unknown {
     return invoice?.[field] ?? null;
   }
