@@ -1,0 +1,39 @@
+import { CLAIM_STATUSES, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+}
+
+function lookup(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
+}
+
+describe('Expenses texts', () => {
+  let en: Tree;
+  let zh: Tree;
+
+  beforeAll(async () => {
+    en = (await import('../../../i18n/en.json')).default as unknown as Tree;
+    zh = (await import('../../../i18n/zh-CN.json')).default as unknown as Tree;
+  });
+
+  it('exist in both languages', () => {
+    expect(keys(en['expenses'] as Tree).sort()).toEqual(keys(zh['expenses'] as Tree).sort());
+    expect(keys(en['help'] as Tree).sort()).toEqual(keys(zh['help'] as Tree).sort());
+  });
+
+  it('cover every status, invoice field, recognition state and severity the pages build keys for', () => {
+    const built = [
+      ...CLAIM_STATUSES.map((s) => `expenses.status.${s}`),
+      ...INVOICE_FIELD_NAMES.map((f) => `expenses.invoice.${f}`),
+      ...['Pending', 'Running', 'Succeeded', 'Failed'].map((s) => `expenses.recognition.${s}`),
+      ...['vat-invoice', 'e-invoice', 'receipt', 'unknown'].map((k) => `expenses.documentKind.${k}`),
+      'expenses.severity.Warn', 'expenses.severity.Block', 'nav.newClaim', 'nav.myClaims', 'nav.section.expenses',
+    ];
+    for (const tree of [en, zh]) {
+      expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
+    }
+  });
+});
