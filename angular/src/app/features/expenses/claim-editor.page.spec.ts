@@ -14,6 +14,7 @@ const categories = [
 
 describe('ClaimEditorPage', () => {
   let backend: HttpTestingController;
+  let earlier: ReturnType<typeof receipt>[] = [];
 
   beforeEach(async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
@@ -25,7 +26,10 @@ describe('ClaimEditorPage', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    earlier = [];
+  });
 
   async function open() {
     const fixture = TestBed.createComponent(ClaimEditorPage);
@@ -33,6 +37,7 @@ describe('ClaimEditorPage', () => {
     backend.expectOne('/api/expenses/categories').flush(categories);
     backend.expectOne('/api/organization/legal-entities').flush([{ id: 'le-1', name: '示例科技有限公司', taxId: '91110000123456789X' }]);
     backend.expectOne('/api/organization/cost-centres').flush([{ code: 'CC-100', name: 'Sales', isActive: true }]);
+    backend.expectOne('/api/expenses/receipts?unattached=true').flush(earlier);
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -146,6 +151,7 @@ describe('ClaimEditorPage', () => {
     backend.expectOne('/api/expenses/categories').flush(categories);
     backend.expectOne('/api/organization/legal-entities').flush([]);
     backend.expectOne('/api/organization/cost-centres').flush([]);
+    backend.expectOne('/api/expenses/receipts?unattached=true').flush([]);
     backend.expectOne('/api/expenses/claims/c-9').flush({
       id: 'c-9', number: 'EXP-9', legalEntityId: 'le-1', title: 'Returned trip', status: 'Returned', findings: [], timeline: [],
       lines: [{ id: 'l-1', position: 0, category: 'meals', amount: 99, currency: 'CNY', exchangeRate: 1, amountInBase: 99, expenseDate: '2026-11-02',
@@ -163,5 +169,18 @@ describe('ClaimEditorPage', () => {
     const put = backend.expectOne({ method: 'PUT', url: '/api/expenses/claims/c-9' });
     expect(put.request.body.lines[0]).toMatchObject({ category: 'meals', amount: 99, receiptIds: ['r-1'] });
     put.flush({ id: 'c-9', number: 'EXP-9', status: 'Returned', lines: [], findings: [], timeline: [] });
+  });
+
+  it('offers receipts uploaded earlier but in no claim, and fills a line from the one picked', async () => {
+    earlier = [receipt({ id: 'r-7', fileName: 'lunch.jpg' })];
+    const { fixture, el } = await open();
+    const offer = el.querySelector<HTMLButtonElement>('[data-testid=unattached-receipt]')!;
+    expect(offer.textContent).toContain('lunch.jpg');
+    offer.click();
+    await fixture.whenStable();
+    expect(el.querySelectorAll('[data-testid=claim-line]').length).toBe(1);
+    expect(el.querySelector('[data-testid=receipt-card]')?.getAttribute('data-receipt-id')).toBe('r-7');
+    expect(field(el, 'amount').value).toBe('106');
+    expect(el.querySelector('[data-testid=unattached-receipts]')).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { CostCentre, LegalEntity } from '../../core/api/models';
 import { ApiError } from '../../core/api/api-error';
 import { ClaimsApi } from '../../core/api/claims.api';
 import { CostCentresApi } from '../../core/api/cost-centres.api';
+import { ReceiptsApi } from '../../core/api/receipts.api';
 import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
@@ -66,6 +67,13 @@ export class ClaimEditorPage implements OnInit {
       return r?.status === 'Succeeded' ? prefillFromReceipt(r).lowConfidence : [];
     });
   });
+  /** Receipts uploaded earlier but in no claim yet; offered until a line takes them. */
+  protected readonly unattached = signal<ReceiptDto[]>([]);
+  protected readonly offered = computed(() => {
+    this.linesVersion();
+    const used = new Set(this.form.controls.lines.controls.flatMap((l) => l.controls.receiptIds.value));
+    return this.unattached().filter((r) => !used.has(r.id));
+  });
   protected readonly findings = signal<PolicyFinding[]>([]);
   protected readonly justifications = signal<Record<string, string>>({});
   protected readonly showMissing = signal(false);
@@ -89,6 +97,10 @@ export class ClaimEditorPage implements OnInit {
       .list()
       .pipe(catchError(() => of([] as CostCentre[])), takeUntilDestroyed())
       .subscribe((c) => this.costCentres.set(c.filter((x) => x.isActive)));
+    inject(ReceiptsApi)
+      .unattached()
+      .pipe(catchError(() => of([] as ReceiptDto[])), takeUntilDestroyed())
+      .subscribe((r) => this.unattached.set(r));
     this.uploads.uploaded.pipe(takeUntilDestroyed()).subscribe((r) => this.attach(r));
     this.uploads.finished.pipe(takeUntilDestroyed()).subscribe((r) => this.recognised(r));
   }
@@ -145,6 +157,12 @@ export class ClaimEditorPage implements OnInit {
   addLine(receiptIds: string[] = []): void {
     this.lines.push(lineForm(receiptIds));
     this.linesVersion.update((v) => v + 1);
+  }
+
+  protected useEarlier(receipt: ReceiptDto): void {
+    this.uploads.adopt(receipt);
+    this.attach(receipt);
+    this.recognised(receipt);
   }
 
   /** A new receipt takes the first untouched empty line (the one a new claim starts with), else a new line. */

@@ -96,6 +96,12 @@ export class ReceiptUploads {
       .subscribe({ next: (r) => (this.remember(r), this.track(r)), error: () => undefined });
   }
 
+  /** Takes a receipt read elsewhere (e.g. the list of unattached ones) into the page, polling it if still running. */
+  adopt(receipt: ReceiptDto): void {
+    this.remember(receipt);
+    this.track(receipt);
+  }
+
   /** Polls until recognition ends; the first read happens one interval after the receipt was seen. */
   track(receipt: ReceiptDto): void {
     if (isFinal(receipt)) return;
