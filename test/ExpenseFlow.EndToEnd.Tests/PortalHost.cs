@@ -15,6 +15,9 @@ public sealed class PortalHost : ExpenseFlowApp
 
     public PortalHost() => UseKestrel(0);
 
+    /// <summary>The portal journeys need recognition to run in the background, as in production.</summary>
+    protected override bool JobServer => true;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = string.Empty;

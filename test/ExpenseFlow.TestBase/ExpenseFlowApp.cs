@@ -24,6 +24,9 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool SeedDemo => true;
 
+    /// <summary>Whether this host runs Hangfire workers (off by default: tests run jobs directly where they need them).</summary>
+    protected virtual bool JobServer => false;
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
@@ -50,7 +53,8 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ExpenseFlow", ConnectionString);
-        builder.UseSetting("Jobs:ServerEnabled", "false");
+        builder.UseSetting("Jobs:ServerEnabled", JobServer ? "true" : "false");
+        builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Receipts:StoragePath", ReceiptStoragePath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>

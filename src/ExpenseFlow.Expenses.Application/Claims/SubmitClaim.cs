@@ -55,6 +55,13 @@ internal static class SubmitClaim
         var claim = await ClaimContext.LoadOwnAsync(db, id, user, ct);
         var resubmission = claim.Status == ClaimStatus.Returned;
         var findings = Justify(await ClaimContext.EvaluateAsync(db, directory, claim, clock, ct), request?.Justifications);
+        // An invoice already claimed gives the same answer whether the other claim committed before our check or
+        // while we were writing (then the primary key below refuses it).
+        if (findings.FirstOrDefault(f => f.Rule == "DuplicateInvoice") is { Line: { } duplicateLine })
+        {
+            throw new DomainException(ExpensesErrors.DuplicateInvoice(Describe(claim.Lines.Single(l => l.Position == duplicateLine).Invoice)));
+        }
+
         var corrections = await CorrectionsAsync(db, claim, ct);
         var now = clock.GetUtcNow();
         claim.Submit(findings, me, now, new { total = claim.TotalInBase, lines = claim.Lines.Count, corrections.Proposed, corrections.Corrected, corrections.Fields, findings = findings.Count });

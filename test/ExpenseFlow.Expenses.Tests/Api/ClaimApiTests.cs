@@ -139,7 +139,7 @@ public class ClaimApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
         (await employee.SubmitAsync(first.Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var second = await employee.CreateClaimAsync("再提交", ExpensesApi.Line("hotel", 100m, invoice));
         (await employee.PostAsync($"/api/expenses/claims/{second.Id}/check", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await (await employee.SubmitAsync(second.Id)).ProblemAsync(422, "Expenses.PolicyBlocked");
+        await (await employee.SubmitAsync(second.Id)).ProblemAsync(409, "Expenses.DuplicateInvoice");
 
         var cancelled = await employee.PostAsJsonAsync($"/api/expenses/claims/{first.Id}/cancel", new { reason = "重复提交" });
         (await cancelled.Content.ReadFromJsonAsync<ClaimDto>())!.Timeline[^1].Reason.ShouldBe("重复提交");
