@@ -4,6 +4,14 @@ using ExpenseFlow.Benchmarks.Load;
 // (start it first: bash etc/scripts/pg.sh start pg-test 55433 --test). Bounded in count and time; stops by itself.
 //   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|all]
 var which = args.FirstOrDefault() ?? "all";
+// Outside a test project the factory cannot find the host's folder by itself: name it (the repository's copy).
+var repo = new DirectoryInfo(AppContext.BaseDirectory);
+while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "ExpenseFlow.sln")))
+{
+    repo = repo.Parent;
+}
+
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPENSEFLOW_HTTPAPI_HOST", Path.Combine(repo!.FullName, "src", "ExpenseFlow.HttpApi.Host"));
 await using var host = new LoadHost();
 await host.InitializeAsync();
 host.StartServer();

@@ -33,7 +33,7 @@ internal static class ClaimContext
     }
 
     public static async Task<PolicySettings> SettingsAsync(ExpensesDbContext db, CancellationToken ct) =>
-        await db.PolicySettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? PolicySettings.Default();
+        await db.PolicySettings.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? PolicySettings.Default();
 
     public static async Task EnsureLegalEntityAsync(IOrganizationDirectory directory, Guid legalEntityId, CancellationToken ct)
     {

@@ -44,7 +44,7 @@ internal static class PolicyEndpoints
 
     private static async Task<Ok<PolicySettingsDto>> UpdateSettingsAsync(PolicySettingsDto request, ExpensesDbContext db, CancellationToken ct)
     {
-        var settings = await db.PolicySettings.FirstOrDefaultAsync(ct);
+        var settings = await db.PolicySettings.OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (settings is null)
         {
             settings = PolicySettings.Default();
