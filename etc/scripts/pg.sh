@@ -45,6 +45,8 @@ psql_pg() { as_pg "$bin/psql" -h "$data" -p "$port" -U postgres -d postgres -v O
 if [ "$(psql_pg -c "SELECT 1 FROM pg_roles WHERE rolname='expenseflow'")" != "1" ]; then
   psql_pg -c "CREATE ROLE expenseflow LOGIN CREATEDB PASSWORD '$password'" >/dev/null
 fi
+# DROP DATABASE ... WITH (FORCE) (tests drop their databases) must be able to end an autovacuum worker there.
+psql_pg -c "GRANT pg_signal_backend TO expenseflow" >/dev/null 2>&1
 if [ "$(psql_pg -c "SELECT 1 FROM pg_database WHERE datname='expenseflow'")" != "1" ]; then
   psql_pg -c "CREATE DATABASE expenseflow OWNER expenseflow" >/dev/null
 fi
