@@ -44,7 +44,7 @@ internal static class ClaimQueries
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = BuildingBlocks.Infrastructure.Persistence.LikePattern.Contains(search);
             query = query.Where(c => EF.Functions.ILike(c.Number, pattern) || EF.Functions.ILike(c.Title, pattern));
         }
 

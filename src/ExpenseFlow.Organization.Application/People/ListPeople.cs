@@ -23,7 +23,7 @@ internal static class ListPeople
                     select new { p, DepartmentName = d == null ? null : d.Name, ManagerName = m == null ? null : m.DisplayName };
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = BuildingBlocks.Infrastructure.Persistence.LikePattern.Contains(search);
             query = query.Where(x => EF.Functions.ILike(x.p.DisplayName, pattern) || EF.Functions.ILike(x.p.EmployeeNo, pattern) || EF.Functions.ILike(x.p.Email, pattern));
         }
 
