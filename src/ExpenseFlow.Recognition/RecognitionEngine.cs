@@ -86,8 +86,12 @@ public sealed class RecognitionEngine : IDisposable
                     capitals = ReadPdf(bytes, c);
                     break;
                 case InputKind.Jpeg or InputKind.Png or InputKind.WebP or InputKind.Bmp:
+                    var decodeWatch = Stopwatch.StartNew();
                     using (var bitmap = ImageLoader.Decode(bytes, _options))
+                    {
+                        if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"decode {bitmap.Width}x{bitmap.Height}: {decodeWatch.ElapsedMilliseconds} ms");
                         capitals = ReadImage(bitmap, c);
+                    }
                     break;
                 default:
                     result.Error = ErrorCodes.Unsupported;
@@ -155,12 +159,17 @@ public sealed class RecognitionEngine : IDisposable
 
     private decimal? ReadImage(SKBitmap bitmap, FieldCollector c)
     {
+        var sw = Stopwatch.StartNew();
         foreach (var qr in QrReader.DecodeAll(bitmap)) ApplyQr(c, qr);
+        var tQr = sw.ElapsedMilliseconds;
+        if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"qr {bitmap.Width}x{bitmap.Height}: {tQr} ms");
         if (!_options.EnableOcr) return null;
         var lines = _ocr.Value.Recognize(bitmap);
+        var tOcr = sw.ElapsedMilliseconds;
         c.Result.TextLines.AddRange(lines);
         var capitals = InvoiceExtractor.Extract(lines, c, FieldSource.Ocr);
         if (!IsChineseInvoice(c)) ReceiptExtractor.Extract(lines, c, FieldSource.Ocr, _options.DefaultCurrency);
+        if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"image: ocr {tOcr - tQr} ms, extract {sw.ElapsedMilliseconds - tOcr} ms");
         return capitals;
     }
 

@@ -68,17 +68,24 @@ internal static class ImageLoader
         return dst;
     }
 
-    /// <summary>Luminance bytes (one per pixel) of an RGBA bitmap.</summary>
+    /// <summary>Luminance bytes (one per pixel) of a bitmap, read in place when it is already RGBA.</summary>
     public static byte[] Gray(SKBitmap bmp)
     {
-        var rgba = bmp.Copy(SKColorType.Rgba8888) ?? throw new RecognitionException(ErrorCodes.Corrupt, "bitmap copy failed");
-        using (rgba)
+        if (bmp.ColorType == SKColorType.Rgba8888) return Gray(bmp.GetPixelSpan(), bmp.Width, bmp.Height, bmp.RowBytes);
+        using var rgba = bmp.Copy(SKColorType.Rgba8888) ?? throw new RecognitionException(ErrorCodes.Corrupt, "bitmap copy failed");
+        return Gray(rgba.GetPixelSpan(), rgba.Width, rgba.Height, rgba.RowBytes);
+    }
+
+    private static byte[] Gray(ReadOnlySpan<byte> px, int width, int height, int rowBytes)
+    {
+        var gray = new byte[width * height];
+        for (var y = 0; y < height; y++)
         {
-            var px = rgba.GetPixelSpan();
-            var gray = new byte[bmp.Width * bmp.Height];
-            for (int i = 0, p = 0; i < gray.Length; i++, p += 4)
-                gray[i] = (byte)((px[p] * 299 + px[p + 1] * 587 + px[p + 2] * 114) / 1000);
-            return gray;
+            var row = px.Slice(y * rowBytes, width * 4);
+            var dst = gray.AsSpan(y * width, width);
+            for (int x = 0, p = 0; x < dst.Length; x++, p += 4)
+                dst[x] = (byte)((row[p] * 299 + row[p + 1] * 587 + row[p + 2] * 114) / 1000);
         }
+        return gray;
     }
 }

@@ -15,7 +15,7 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
     private const int ClsHeight = 48, ClsWidth = 192, RecHeight = 48, RecBatch = 6;
     private const float ClsThresh = 0.9f;
 
-    private static readonly bool Trace = Environment.GetEnvironmentVariable("EXPENSEFLOW_OCR_TRACE") == "1";
+    internal static readonly bool Trace = Environment.GetEnvironmentVariable("EXPENSEFLOW_OCR_TRACE") == "1";
     private readonly InferenceSession _det, _cls, _rec;
     private readonly string[] _chars;
 
@@ -29,6 +29,8 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        // Diagnostics: ONNX Runtime's per-operator profile (JSON files in the working directory, written at Dispose).
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_ORT_PROFILE") == "1") so.EnableProfiling = true;
         _det = new InferenceSession(models.Detection, so);
         _cls = new InferenceSession(models.Classifier, so);
         _rec = new InferenceSession(models.Recognition, so);
@@ -263,6 +265,7 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_ORT_PROFILE") == "1") { _det.EndProfiling(); _cls.EndProfiling(); _rec.EndProfiling(); }
         _det.Dispose();
         _cls.Dispose();
         _rec.Dispose();
