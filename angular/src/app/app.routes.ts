@@ -3,7 +3,7 @@ import { authGuard, guestGuard, homeRedirectGuard, permissionGuard } from './cor
 import { Shell } from './core/layout/shell';
 import { PERMISSIONS } from './core/nav/nav-items';
 
-// One lazy route per module; approvals, payments and insights join here as they are built.
+// One lazy route per module; payments and insights join here as they are built.
 export const routes: Routes = [
   { path: 'login', title: 'auth.title', canActivate: [guestGuard], loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
   {
@@ -18,6 +18,11 @@ export const routes: Routes = [
         path: 'expenses',
         canActivate: [permissionGuard(PERMISSIONS.expensesSubmit)],
         loadChildren: () => import('./features/expenses/expenses.routes').then((m) => m.EXPENSES_ROUTES),
+      },
+      {
+        path: 'approvals',
+        canActivate: [permissionGuard(PERMISSIONS.approvalsDecide, PERMISSIONS.approvalsManageFlows)],
+        loadChildren: () => import('./features/approvals/approvals.routes').then((m) => m.APPROVALS_ROUTES),
       },
       {
         path: 'organization',

@@ -13,7 +13,7 @@ export interface NavItem {
   external?: boolean;
   /** Active only on exactly this address (e.g. "My claims" must not light up on /expenses/claims/new). */
   exact?: boolean;
-  section: 'main' | 'expenses' | 'organization' | 'system';
+  section: 'main' | 'expenses' | 'approvals' | 'organization' | 'system';
   anyPermission?: string[];
   /** Only for users who are a person in the directory (not a bare technical account). */
   needsPerson?: boolean;
@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   jobsDashboard: 'Jobs.Dashboard',
   expensesSubmit: 'Expenses.Submit',
   expensesManagePolicy: 'Expenses.ManagePolicy',
+  approvalsDecide: 'Approvals.Decide',
+  approvalsManageFlows: 'Approvals.ManageFlows',
 } as const;
 
 const manage = [PERMISSIONS.organizationManage];
@@ -39,6 +41,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
   { id: 'new-claim', label: 'nav.newClaim', icon: 'note_add', link: '/expenses/claims/new', section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
   { id: 'my-claims', label: 'nav.myClaims', icon: 'receipt_long', link: '/expenses/claims', exact: true, section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
+  { id: 'approvals-inbox', label: 'nav.approvalsInbox', icon: 'inbox', link: '/approvals/inbox', section: 'approvals', anyPermission: [PERMISSIONS.approvalsDecide] },
+  { id: 'approvals-delegations', label: 'nav.outOfOffice', icon: 'beach_access', link: '/approvals/delegations', section: 'approvals', anyPermission: [PERMISSIONS.approvalsDecide], needsPerson: true },
+  { id: 'approvals-flows', label: 'nav.approvalFlows', icon: 'alt_route', link: '/approvals/flows', section: 'approvals', anyPermission: [PERMISSIONS.approvalsManageFlows] },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
@@ -50,7 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'help', label: 'nav.help', icon: 'help', link: '/help', section: 'system' },
 ];
 
-export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'organization', 'system'];
+export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'approvals', 'organization', 'system'];
 
 export function visibleNavItems(items: readonly NavItem[], user: NavUser): NavItem[] {
   return items.filter(

@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { DelegationsApi } from '../../core/api/delegations.api';
+import { Delegation, DelegationInput } from '../../core/api/models';
+import { AuthService } from '../../core/auth/auth.service';
+import { FormDialog, FormDialogData } from '../../shared/form-dialog';
+import { NotifyService } from '../../shared/notify.service';
+
+/** Splits the delegations the server lists into those I gave and those given to me. */
+export function splitDelegations(all: readonly Delegation[], personId: string | null | undefined) {
+  return {
+    mine: all.filter((d) => d.fromPersonId === personId),
+    forMe: all.filter((d) => d.toPersonId === personId && d.fromPersonId !== personId),
+  };
+}
+
+/** Out of office (代理): while I am away, my delegate decides my approval tasks; I see whom I act for. */
+@Component({
+  selector: 'app-out-of-office-page',
+  imports: [MatButtonModule, MatIconModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-head">
+      <h1>{{ 'approvals.ooo.title' | translate }}</h1>
+      <button mat-flat-button type="button" (click)="create()" data-testid="ooo-new"><mat-icon>add</mat-icon>{{ 'approvals.ooo.new' | translate }}</button>
+    </div>
+    <p class="muted">{{ 'approvals.ooo.explain' | translate }}</p>
+
+    <h2>{{ 'approvals.ooo.mine' | translate }}</h2>
+    <table class="simple-table" data-testid="ooo-mine">
+      <thead>
+        <tr><th>{{ 'approvals.ooo.to' | translate }}</th><th>{{ 'delegations.period' | translate }}</th><th>{{ 'delegations.reason' | translate }}</th><th></th></tr>
+      </thead>
+      <tbody>
+        @for (d of groups().mine; track d.id) {
+          <tr data-testid="ooo-row">
+            <td>{{ d.toName }}</td>
+            <td>{{ d.startDate }} – {{ d.endDate }}</td>
+            <td>{{ d.reason }}</td>
+            <td><button mat-icon-button type="button" (click)="remove(d)" [attr.aria-label]="'common.delete' | translate" data-testid="ooo-delete"><mat-icon>delete</mat-icon></button></td>
+          </tr>
+        } @empty {
+          <tr><td colspan="4" class="empty">{{ 'approvals.ooo.none' | translate }}</td></tr>
+        }
+      </tbody>
+    </table>
+
+    @if (groups().forMe.length) {
+      <h2>{{ 'approvals.ooo.forMe' | translate }}</h2>
+      <table class="simple-table" data-testid="ooo-for-me">
+        <thead>
+          <tr><th>{{ 'approvals.ooo.from' | translate }}</th><th>{{ 'delegations.period' | translate }}</th><th>{{ 'delegations.reason' | translate }}</th></tr>
+        </thead>
+        <tbody>
+          @for (d of groups().forMe; track d.id) {
+            <tr><td>{{ d.fromName }}</td><td>{{ d.startDate }} – {{ d.endDate }}</td><td>{{ d.reason }}</td></tr>
+          }
+        </tbody>
+      </table>
+    }
+  `,
+  styles: `h2 { font: var(--mat-sys-title-medium); margin: 20px 0 4px; }`,
+})
+export class OutOfOfficePage {
+  private readonly api = inject(DelegationsApi);
+  private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(NotifyService);
+  private readonly translate = inject(TranslateService);
+
+  private readonly rows = signal<Delegation[]>([]);
+  protected readonly groups = computed(() => splitDelegations(this.rows(), this.auth.currentUser()?.personId));
+
+  constructor() {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.rows.set(await firstValueFrom(this.api.list()));
+    } catch (e) {
+      this.notify.error(e);
+    }
+  }
+
+  protected create(): void {
+    const data: FormDialogData<DelegationInput> = {
+      title: 'approvals.ooo.new',
+      editing: false,
+      fields: [
+        { key: 'toPersonId', label: 'approvals.ooo.to', type: 'person', required: true },
+        { key: 'startDate', label: 'delegations.startDate', type: 'date', required: true },
+        { key: 'endDate', label: 'delegations.endDate', type: 'date', required: true },
+        { key: 'reason', label: 'delegations.reason', type: 'textarea', maxLength: 500 },
+      ],
+      // fromPersonId null: the signed-in user delegates.
+      save: (v) => this.api.create({ ...v, fromPersonId: null }),
+    };
+    this.dialog.open(FormDialog, { data, width: '560px' }).afterClosed().subscribe((saved) => {
+      if (saved) {
+        this.notify.success('common.saved');
+        void this.load();
+      }
+    });
+  }
+
+  protected async remove(d: Delegation): Promise<void> {
+    if (!confirm(this.translate.instant('approvals.ooo.confirmDelete', { to: d.toName, from: d.startDate, until: d.endDate }))) return;
+    try {
+      await firstValueFrom(this.api.delete(d.id));
+      this.notify.success('common.deleted');
+      await this.load();
+    } catch (e) {
+      this.notify.error(e);
+    }
+  }
+}
