@@ -39,6 +39,12 @@ describe('permission-based navigation', () => {
     expect(ids(['Organization.Manage', 'Jobs.Dashboard'])).toContain('jobs');
   });
 
+  it('shows the approval inbox and out of office to deciders, and the flows only to flow administrators', () => {
+    expect(ids(['Approvals.Decide'])).toEqual(['profile', 'approvals-inbox', 'approvals-delegations', 'help']);
+    expect(ids(['Approvals.Decide'], null)).not.toContain('approvals-delegations');
+    expect(ids(['Approvals.ManageFlows'])).toEqual(['profile', 'approvals-flows', 'help']);
+  });
+
   it('never makes an external link the home page', () => {
     expect(homeLink(NAV_ITEMS, { permissions: ['Jobs.Dashboard'], personId: null })).toBe('/help');
   });
@@ -85,6 +91,14 @@ describe('Shell navigation', () => {
     expect(el.querySelector('[data-testid="nav-departments"]')).toBeNull();
     expect(el.querySelector('[data-testid="nav-help"]')).not.toBeNull();
     expect(el.querySelector('[data-testid="nav-my-claims"]')).toBeNull();
+  });
+
+  it('links the approval pages under their own section', async () => {
+    const el = await render(user(['Approvals.Decide', 'Approvals.ManageFlows'], ['Approver', 'Admin']));
+    expect(el.querySelector('[data-testid="nav-approvals-inbox"]')?.getAttribute('href')).toBe('/approvals/inbox');
+    expect(el.querySelector('[data-testid="nav-approvals-delegations"]')?.textContent).toContain('Out of office');
+    expect(el.querySelector('[data-testid="nav-approvals-flows"]')?.getAttribute('href')).toBe('/approvals/flows');
+    expect(el.textContent).toContain('Approvals');
   });
 
   it('links the expenses pages for an employee who may submit claims', async () => {

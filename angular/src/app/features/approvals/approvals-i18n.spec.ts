@@ -1,0 +1,49 @@
+import { CONDITION_FIELDS, CONDITION_OPS, APPROVER_TYPES, INBOX_SORTS, INBOX_VIEWS } from '../../core/api/approvals.models';
+import { KNOWN_NOTES } from './notes';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+}
+
+function lookup(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
+}
+
+describe('Approvals texts', () => {
+  let en: Tree;
+  let zh: Tree;
+
+  beforeAll(async () => {
+    en = (await import('../../../i18n/en.json')).default as unknown as Tree;
+    zh = (await import('../../../i18n/zh-CN.json')).default as unknown as Tree;
+  });
+
+  it('exist in both languages', () => {
+    expect(keys(en['approvals'] as Tree).sort()).toEqual(keys(zh['approvals'] as Tree).sort());
+  });
+
+  it('cover every tab, sort, status, kind, mode, note, field, operator and approver type the pages build keys for', () => {
+    const built = [
+      ...INBOX_VIEWS.map((v) => `approvals.inbox.tabs.${v}`),
+      ...INBOX_SORTS.map((s) => `approvals.inbox.sorts.${s}`),
+      ...['Queued', 'Waiting', 'Approved', 'Rejected', 'Returned', 'Skipped', 'Closed', 'Escalated', 'Unread', 'Read'].map((s) => `approvals.taskStatus.${s}`),
+      ...['Pending', 'Active', 'Approved', 'Rejected', 'Returned', 'Skipped', 'Notified', 'Cancelled', 'Unassigned'].map((s) => `approvals.stepStatus.${s}`),
+      ...['Running', 'Approved', 'Rejected', 'Returned', 'Cancelled', 'Stuck'].map((s) => `approvals.approvalStatus.${s}`),
+      ...['approval', 'notify', 'financeReview'].map((k) => `approvals.kind.${k}`),
+      ...['sequential', 'all', 'any'].map((m) => `approvals.mode.${m}`),
+      ...['approve', 'reject', 'return'].flatMap((d) => [`approvals.outcome.${d}`, `approvals.decision.${d}`, `approvals.decision.done.${d}`]),
+      ...KNOWN_NOTES.map((n) => `approvals.note.${n}`),
+      ...CONDITION_FIELDS.map((f) => `approvals.condition.fields.${f}`),
+      ...CONDITION_OPS.map((o) => `approvals.condition.ops.${o}`),
+      ...APPROVER_TYPES.map((t) => `approvals.approver.types.${t}`),
+      ...['xml', 'ofd', 'pdf-text', 'qr', 'ocr'].map((s) => `approvals.review.source.${s}`),
+      'nav.section.approvals', 'nav.approvalsInbox', 'nav.outOfOffice', 'nav.approvalFlows', 'roles.HR',
+      ...['approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
+    ];
+    for (const tree of [en, zh]) {
+      expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
+    }
+  });
+});
