@@ -20,7 +20,8 @@ export function inboxQueryParams(query: InboxQuery): HttpParams {
   if (search) params = params.set('search', search);
   if (isAmount(query.minAmount)) params = params.set('minAmount', query.minAmount);
   if (isAmount(query.maxAmount)) params = params.set('maxAmount', query.maxAmount);
-  return params.set('sort', query.sort).set('page', query.page).set('pageSize', query.pageSize);
+  if (query.sort) params = params.set('sort', query.sort);
+  return params.set('page', query.page).set('pageSize', query.pageSize);
 }
 
 function isAmount(value: number | null | undefined): value is number {

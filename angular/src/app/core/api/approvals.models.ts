@@ -45,7 +45,8 @@ export interface InboxQuery {
   search?: string;
   minAmount?: number | null;
   maxAmount?: number | null;
-  sort: InboxSort;
+  /** Empty: the server's default for the tab (open: longest waiting first; done, notifications: most recent first). */
+  sort?: InboxSort | '';
   page: number;
   pageSize: number;
 }

@@ -14,6 +14,10 @@ describe('inbox query', () => {
     expect(p.toString()).toBe('view=done&search=Shanghai&minAmount=100&maxAmount=5000.5&sort=-amount&page=3&pageSize=50');
   });
 
+  it('leaves out an empty sort (the default of the tab on the server)', () => {
+    expect(inboxQueryParams({ view: 'done', sort: '', page: 1, pageSize: 20 }).toString()).toBe('view=done&page=1&pageSize=20');
+  });
+
   it('leaves out empty filters but keeps a zero amount', () => {
     expect(inboxQueryParams({ view: 'open', search: '  ', minAmount: null, maxAmount: undefined, sort: 'waiting', page: 1, pageSize: 20 }).toString())
       .toBe('view=open&sort=waiting&page=1&pageSize=20');
@@ -91,6 +95,7 @@ describe('InboxPage', () => {
     await fixture.whenStable();
     const [req] = inboxRequests();
     expect(req.request.params.get('view')).toBe('notifications');
+    expect(req.request.params.has('sort')).toBe(false);
     req.flush({ items: [inboxItem(7, { stepKind: 'notify', status: 'Unread' })], total: 1 });
     await fixture.whenStable();
     expect(el.querySelector('[data-testid=batch-approve]')).toBeNull();

@@ -70,7 +70,7 @@ export class InboxPage {
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly minAmount = new FormControl('', { nonNullable: true });
   protected readonly maxAmount = new FormControl('', { nonNullable: true });
-  protected readonly sortControl = new FormControl<InboxSort>('waiting', { nonNullable: true });
+  protected readonly sortControl = new FormControl<InboxSort | ''>('waiting', { nonNullable: true });
   protected readonly query = signal<InboxQuery>({ view: 'open', sort: 'waiting', page: 1, pageSize: 20 });
   protected readonly rows = signal<InboxItemDto[]>([]);
   protected readonly total = signal(0);
@@ -126,7 +126,10 @@ export class InboxPage {
 
   protected setView(view: InboxView): void {
     if (view === this.query().view) return;
-    this.query.update((q) => ({ ...q, view, page: 1 }));
+    // Open tasks: longest waiting first; decided ones and notifications: most recent first (the server's default).
+    const sort = view === 'open' ? 'waiting' : '';
+    this.sortControl.setValue(sort, { emitEvent: false });
+    this.query.update((q) => ({ ...q, view, sort, page: 1 }));
   }
 
   protected page(e: PageEvent): void {
