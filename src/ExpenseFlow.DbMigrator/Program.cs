@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ExpenseFlow.Approvals.Application;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
 using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
@@ -15,6 +16,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 });
 builder.Services.AddOrganizationModule(builder.Configuration);
 builder.Services.AddExpensesModule(builder.Configuration);
+builder.Services.AddApprovalsModule(builder.Configuration);
 using var host = builder.Build();
 
 await using var scope = host.Services.CreateAsyncScope();

@@ -1,4 +1,6 @@
+using ExpenseFlow.Approvals.Contracts;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
+using ExpenseFlow.Expenses.Application.Approvals;
 using ExpenseFlow.Expenses.Application.Claims;
 using ExpenseFlow.Expenses.Application.Policy;
 using ExpenseFlow.Expenses.Application.Receipts;
@@ -35,6 +37,11 @@ public static class ExpensesModule
             ModelsDirectory = configuration["Recognition:ModelsDirectory"],
             IntraOpThreads = configuration.GetValue("Recognition:IntraOpThreads", Math.Max(1, Environment.ProcessorCount / 2)),
         }));
+        services.AddScoped<IClaimReader, ClaimReader>();
+        services.AddIntegrationEventHandler<ApprovalStarted, ClaimFollowsApproval>();
+        services.AddIntegrationEventHandler<ClaimApproved, ClaimFollowsApproval>();
+        services.AddIntegrationEventHandler<ClaimRejected, ClaimFollowsApproval>();
+        services.AddIntegrationEventHandler<ClaimReturned, ClaimFollowsApproval>();
         services.AddScoped<RecognizeReceiptJob>();
         services.AddScoped<ReceiptMaintenanceJob>();
         services.AddScoped<IModuleMigrator, ExpensesMigrator>();

@@ -5,6 +5,8 @@ public interface IOrganizationDirectory
 {
     Task<PersonSummary?> FindPersonAsync(Guid personId, CancellationToken cancellationToken);
 
+    Task<PersonSummary?> FindPersonByEmployeeNoAsync(string employeeNo, CancellationToken cancellationToken);
+
     /// <summary>The person's manager <paramref name="levels"/> levels up the reporting line, if the line is that long.</summary>
     Task<PersonSummary?> FindManagerAsync(Guid personId, int levels, CancellationToken cancellationToken);
 
@@ -15,6 +17,17 @@ public interface IOrganizationDirectory
 
     /// <summary>Who decides for <paramref name="personId"/> on <paramref name="date"/>, when a delegation covers that day.</summary>
     Task<PersonSummary?> FindDelegateAsync(Guid personId, DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>People who handed their decisions to <paramref name="delegateId"/> for a range covering <paramref name="date"/>.</summary>
+    Task<IReadOnlyList<Guid>> FindDelegatorsAsync(Guid delegateId, DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>The department and its parents up to the root, nearest first.</summary>
+    Task<IReadOnlyList<DepartmentDto>> GetDepartmentChainAsync(Guid departmentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GradeDto>> GetGradesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Names of the given people (missing ids are left out).</summary>
+    Task<IReadOnlyDictionary<Guid, string>> GetNamesAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
 
     Task<PayeeAccount?> FindDefaultBankAccountAsync(Guid personId, CancellationToken cancellationToken);
 

@@ -9,7 +9,10 @@ public static class Roles
     public const string Admin = "Admin";
     public const string Management = "Management";
 
-    public static readonly IReadOnlyList<string> All = [Employee, Approver, Finance, Admin, Management];
+    /// <summary>Human resources: kept informed (抄送) of claims the approval flows name them on.</summary>
+    public const string HR = "HR";
+
+    public static readonly IReadOnlyList<string> All = [Employee, Approver, Finance, Admin, Management, HR];
 }
 
 public static class OrganizationPermissions
@@ -32,5 +35,6 @@ public static class OrganizationPermissions
         new(Roles.Finance, [PeopleRead, BankAccountsReadFull]),
         new(Roles.Approver, [PeopleRead]),
         new(Roles.Management, [PeopleRead]),
+        new(Roles.HR, [PeopleRead]),
     ];
 }

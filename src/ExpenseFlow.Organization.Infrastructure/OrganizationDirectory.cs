@@ -9,6 +9,9 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
     public Task<PersonSummary?> FindPersonAsync(Guid personId, CancellationToken cancellationToken) =>
         Summaries(db.People.Where(p => p.Id == personId)).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<PersonSummary?> FindPersonByEmployeeNoAsync(string employeeNo, CancellationToken cancellationToken) =>
+        Summaries(db.People.Where(p => p.EmployeeNo == employeeNo)).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<PersonSummary?> FindManagerAsync(Guid personId, int levels, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
@@ -46,6 +49,30 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
             .FirstOrDefaultAsync(cancellationToken);
         return to is null ? null : await FindPersonAsync(to.Value, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<Guid>> FindDelegatorsAsync(Guid delegateId, DateOnly date, CancellationToken cancellationToken) =>
+        await db.Delegations.AsNoTracking()
+            .Where(d => d.ToPersonId == delegateId && d.StartDate <= date && d.EndDate >= date)
+            .Select(d => d.FromPersonId).Distinct().ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<DepartmentDto>> GetDepartmentChainAsync(Guid departmentId, CancellationToken cancellationToken)
+    {
+        var all = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name, d.ParentId, d.HeadPersonId }).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var chain = new List<DepartmentDto>();
+        // Parent loops are refused on save; the bound still protects a corrupted tree.
+        for (Guid? id = departmentId; id is not null && all.TryGetValue(id.Value, out var d) && chain.Count < 64; id = d.ParentId)
+        {
+            chain.Add(new DepartmentDto(d.Id, d.Code, d.Name, d.ParentId, d.HeadPersonId, null));
+        }
+
+        return chain;
+    }
+
+    public async Task<IReadOnlyList<GradeDto>> GetGradesAsync(CancellationToken cancellationToken) =>
+        await db.Grades.AsNoTracking().OrderBy(g => g.Rank).Select(g => new GradeDto(g.Id, g.Name, g.Rank)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> GetNamesAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
+        await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
 
     public Task<PayeeAccount?> FindDefaultBankAccountAsync(Guid personId, CancellationToken cancellationToken) =>
         db.BankAccounts.Where(a => a.PersonId == personId)

@@ -10,7 +10,7 @@ namespace ExpenseFlow.ArchitectureTests;
 /// </summary>
 public class ModuleBoundaryTests
 {
-    public static readonly string[] Modules = ["Organization", "Expenses"];
+    public static readonly string[] Modules = ["Organization", "Expenses", "Approvals"];
 
     private static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "Contracts"];
 

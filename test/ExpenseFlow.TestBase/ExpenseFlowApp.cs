@@ -27,8 +27,17 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether this host runs Hangfire workers (off by default: tests run jobs directly where they need them).</summary>
     protected virtual bool JobServer => false;
 
+    /// <summary>Set to run this host over another host's database (a restart); that database is then left in place.</summary>
+    protected virtual string? ExistingDatabase => null;
+
     public virtual async Task InitializeAsync()
     {
+        if (ExistingDatabase is { } existing)
+        {
+            ConnectionString = existing;
+            return;
+        }
+
         ConnectionString = await TestDatabase.CreateAsync();
         if (SeedDemo)
         {
@@ -42,7 +51,11 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual async Task ShutdownAsync()
     {
         await DisposeAsync();
-        await TestDatabase.DropAsync(ConnectionString);
+        if (ExistingDatabase is null)
+        {
+            await TestDatabase.DropAsync(ConnectionString);
+        }
+
         if (Directory.Exists(ReceiptStoragePath))
         {
             Directory.Delete(ReceiptStoragePath, recursive: true);

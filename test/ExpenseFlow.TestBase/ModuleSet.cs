@@ -14,5 +14,6 @@ public static class ModuleSet
     [
         typeof(Organization.Infrastructure.OrganizationDbContext).Assembly,
         typeof(Expenses.Infrastructure.ExpensesDbContext).Assembly,
+        typeof(Approvals.Infrastructure.ApprovalsDbContext).Assembly,
     ];
 }

@@ -74,18 +74,21 @@ internal static class ClaimQueries
         return TypedResults.Ok(findings.Select(f => f.ToDto()).ToList());
     }
 
-    public static async Task<ClaimDto> LoadDtoAsync(ExpensesDbContext db, IOrganizationDirectory directory, Guid id, ICurrentUser user, CancellationToken ct)
+    public static async Task<ClaimDto> LoadDtoAsync(ExpensesDbContext db, IOrganizationDirectory directory, Guid id, ICurrentUser user, CancellationToken ct) =>
+        await LoadDtoAsync(db, directory, id, user.PersonId, ct) ?? throw new DomainException(ExpensesErrors.ClaimNotFound);
+
+    /// <summary>The claim with its timeline; <paramref name="ownerId"/> null reads anyone's (for reviewers whose access is checked elsewhere).</summary>
+    public static async Task<ClaimDto?> LoadDtoAsync(ExpensesDbContext db, IOrganizationDirectory directory, Guid id, Guid? ownerId, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == id && c.EmployeeId == user.PersonId, ct)
-            ?? throw new DomainException(ExpensesErrors.ClaimNotFound);
-        var events = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        var names = new Dictionary<Guid, string?>();
-        foreach (var actor in events.Select(e => e.ActorId).Distinct())
+        var claim = await db.Claims.AsNoTracking().Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == id && (ownerId == null || c.EmployeeId == ownerId), ct);
+        if (claim is null)
         {
-            names[actor] = (await directory.FindPersonAsync(actor, ct))?.DisplayName;
+            return null;
         }
 
-        var timeline = events.Select(e => new ClaimEventDto(e.Type, e.FromStatus?.ToString(), e.ToStatus.ToString(), e.ActorId, names[e.ActorId], e.OnBehalfOfId, e.At, e.Reason)).ToList();
+        var events = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var names = await directory.GetNamesAsync(events.Select(e => e.ActorId).Distinct().ToList(), ct);
+        var timeline = events.Select(e => new ClaimEventDto(e.Type, e.FromStatus?.ToString(), e.ToStatus.ToString(), e.ActorId, names.GetValueOrDefault(e.ActorId), e.OnBehalfOfId, e.At, e.Reason)).ToList();
         return claim.ToDto(timeline);
     }
 }

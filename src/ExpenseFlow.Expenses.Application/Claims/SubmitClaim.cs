@@ -74,7 +74,7 @@ internal static class SubmitClaim
 
         db.Publish(new ClaimSubmitted(claim.Id, claim.Number, claim.EmployeeId, claim.LegalEntityId, claim.TotalInBase, claim.BaseCurrency,
             claim.Lines.Select(l => l.Category).Distinct().ToList(), claim.Lines.Select(l => l.CostCentreCode).OfType<string>().Distinct().ToList(),
-            resubmission, now));
+            resubmission, now, claim.Title));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using ExpenseFlow.Approvals.Application;
 using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
 
@@ -10,6 +11,7 @@ public static class Modules
     {
         services.AddOrganizationModule(configuration);
         services.AddExpensesModule(configuration);
+        services.AddApprovalsModule(configuration);
         return services;
     }
 
@@ -17,6 +19,7 @@ public static class Modules
     {
         endpoints.MapOrganizationEndpoints();
         endpoints.MapExpensesEndpoints();
+        endpoints.MapApprovalsEndpoints();
         return endpoints;
     }
 }

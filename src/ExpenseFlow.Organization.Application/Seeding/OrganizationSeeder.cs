@@ -107,7 +107,7 @@ public sealed class OrganizationSeeder(OrganizationDbContext db, RoleManager<App
         new("E0015", "dev2", "朱琳", "RND", "G1", "E0013", [Roles.Employee]),
         new("E0016", "dev3", "胡斌", "RND", "G2", "E0013", [Roles.Employee]),
         new("E0017", "dev4", "郭静", "RND", "G1", "E0012", [Roles.Employee]),
-        new("E0018", "office", "林小红", "ADM", "G1", "E0005", [Roles.Employee]),
+        new("E0018", "office", "林小红", "ADM", "G1", "E0005", [Roles.Employee, Roles.HR]),
         new("E0019", "analyst", "何明", "HQ", "G3", "E0001", [Roles.Employee, Roles.Management]),
         new("E0020", "assistant", "高洁", "HQ", "G1", "E0001", [Roles.Employee]),
     ];

@@ -175,5 +175,5 @@ export interface DelegationInput {
   reason: string | null;
 }
 
-export const ROLES = ['Employee', 'Approver', 'Finance', 'Admin', 'Management'] as const;
+export const ROLES = ['Employee', 'Approver', 'Finance', 'Admin', 'Management', 'HR'] as const;
 export type Role = (typeof ROLES)[number];

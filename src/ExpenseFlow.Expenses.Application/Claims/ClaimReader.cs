@@ -1,0 +1,37 @@
+using ExpenseFlow.Expenses.Contracts;
+using ExpenseFlow.Expenses.Infrastructure;
+using ExpenseFlow.Expenses.Infrastructure.Storage;
+using ExpenseFlow.Organization.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpenseFlow.Expenses.Application.Claims;
+
+/// <summary>Claims as reviewers see them; access is decided by the calling module (an approver's task, finance).</summary>
+internal sealed class ClaimReader(ExpensesDbContext db, IOrganizationDirectory directory, IReceiptStorage storage) : IClaimReader
+{
+    public Task<ClaimDto?> GetClaimAsync(Guid claimId, CancellationToken cancellationToken) =>
+        ClaimQueries.LoadDtoAsync(db, directory, claimId, ownerId: null, cancellationToken);
+
+    public async Task<IReadOnlyList<ReceiptDto>> GetReceiptsAsync(Guid claimId, CancellationToken cancellationToken)
+    {
+        var ids = await ReceiptIdsAsync(claimId, cancellationToken);
+        var receipts = await db.Receipts.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.UploadedAt).ToListAsync(cancellationToken);
+        return receipts.Select(r => r.ToDto(claimId)).ToList();
+    }
+
+    public async Task<ReceiptFile?> OpenReceiptAsync(Guid claimId, Guid receiptId, CancellationToken cancellationToken)
+    {
+        var ids = await ReceiptIdsAsync(claimId, cancellationToken);
+        if (!ids.Contains(receiptId))
+        {
+            return null;
+        }
+
+        var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, cancellationToken);
+        var stream = receipt is null ? null : await storage.OpenAsync(receipt.ContentHash, cancellationToken);
+        return stream is null ? null : new ReceiptFile(stream, receipt!.ContentType, receipt.FileName);
+    }
+
+    private async Task<List<Guid>> ReceiptIdsAsync(Guid claimId, CancellationToken ct) =>
+        (await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == claimId).Select(l => l.ReceiptIds).ToListAsync(ct)).SelectMany(x => x).Distinct().ToList();
+}

@@ -1,0 +1,18 @@
+namespace ExpenseFlow.Expenses.Contracts;
+
+/// <summary>
+/// Read-only access to claims for modules that review them (approvals, payments). The caller decides who may see
+/// a claim; this interface does not check the current user.
+/// </summary>
+public interface IClaimReader
+{
+    Task<ClaimDto?> GetClaimAsync(Guid claimId, CancellationToken cancellationToken);
+
+    /// <summary>The receipts attached to the claim's lines, with their recognition results.</summary>
+    Task<IReadOnlyList<ReceiptDto>> GetReceiptsAsync(Guid claimId, CancellationToken cancellationToken);
+
+    /// <summary>A receipt's file, when it belongs to the claim.</summary>
+    Task<ReceiptFile?> OpenReceiptAsync(Guid claimId, Guid receiptId, CancellationToken cancellationToken);
+}
+
+public sealed record ReceiptFile(Stream Content, string ContentType, string FileName);
