@@ -6,8 +6,8 @@ internal static class Usage
         usage:
           expenseflow recognize [--json] [--no-ocr] [--threads N] FILE...
               read invoices and receipts (JPEG, PNG, WebP, BMP, PDF, OFD, e-invoice XML) offline;
-              --json prints one JSON object per file per line.
-          expenseflow bench [--parallel N] [--tesseract] [--out FILE] DIR...
+              --json prints one JSON object per file per line; --threads: OCR threads per document (0 = one per core, the default).
+          expenseflow bench [--parallel N] [--threads N] [--limit N] [--tesseract] [--out FILE] DIR...
               latency, throughput, memory and accuracy over folders of documents (sroie-dev layout: img/ + key/,
               or ofd/ with labels.jsonl), optionally side by side with Tesseract.
           expenseflow rescore RESULTS.jsonl DIR

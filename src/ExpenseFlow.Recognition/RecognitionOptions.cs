@@ -4,8 +4,11 @@ public sealed class RecognitionOptions
 {
     /// <summary>Folder of the PP-OCRv4 ONNX models; null = EXPENSEFLOW_MODELS_DIR, else &lt;repo&gt;/.tools/models.</summary>
     public string? ModelsDirectory { get; set; }
-    /// <summary>ONNX Runtime intra-op threads per session; 0 lets the runtime decide.</summary>
-    public int IntraOpThreads { get; set; } = 1;
+    /// <summary>
+    /// Threads one document's OCR may use: the detection model's ONNX Runtime intra-op threads and the number of text-line
+    /// batches recognised at once (batches of all documents together never exceed the core count). 0 = one per core.
+    /// </summary>
+    public int IntraOpThreads { get; set; }
     /// <summary>Currency of receipts that do not show one.</summary>
     public string DefaultCurrency { get; set; } = "CNY";
     public long MaxInputBytes { get; set; } = 50L * 1024 * 1024;
@@ -21,4 +24,9 @@ public sealed class RecognitionOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Run OCR on images and image-only PDFs; off gives only the exact sources (XML, OFD, PDF text, QR).</summary>
     public bool EnableOcr { get; set; } = true;
+    /// <summary>
+    /// Take the exact sources (XML, OFD, PDF text, QR) once through tiny in-memory samples in the background when the
+    /// first engine of the process is created, so the first real document is not slowed by just-in-time compilation.
+    /// </summary>
+    public bool WarmUpOnCreate { get; set; } = true;
 }

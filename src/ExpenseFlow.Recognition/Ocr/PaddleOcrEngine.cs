@@ -7,7 +7,7 @@ namespace ExpenseFlow.Recognition.Ocr;
 /// PaddleOCR PP-OCRv4 (detection, direction classifier, recognition) on ONNX Runtime with PaddleOCR's published
 /// pre/post-processing defaults. Sessions are created once and InferenceSession.Run is thread-safe.
 /// </summary>
-public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
+public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
 {
     public const int DetLimitSideLen = 960;
     private static readonly float[] DetMean = [0.485f, 0.456f, 0.406f];
@@ -18,12 +18,46 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
     internal static readonly bool Trace = Environment.GetEnvironmentVariable("EXPENSEFLOW_OCR_TRACE") == "1";
     private readonly InferenceSession _det, _cls, _rec;
     private readonly string[] _chars;
+    private readonly int _threads;
+    /// <summary>Recognition batches running at once, over all documents: one per core, so parallel documents share them.</summary>
+    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount);
 
-    public PaddleOcrEngine(PaddleOcrModels models, int intraOpThreads = 1)
+    /// <param name="models">The ONNX files.</param>
+    /// <param name="threads">
+    /// Threads one document may use (0 = one per core): the detection model's intra-op threads, and that many
+    /// text-line batches recognised at once. Classifier and recogniser sessions run single-threaded per batch, which
+    /// scales better than intra-op threads on small batches and cannot oversubscribe the cores when documents run in parallel.
+    /// </param>
+    public PaddleOcrEngine(PaddleOcrModels models, int threads = 0)
+    {
+        _threads = threads <= 0 ? Environment.ProcessorCount : threads;
+        _det = CreateSession(models.Detection, _threads);
+        _cls = CreateSession(models.Classifier, 1);
+        _rec = CreateSession(models.Recognition, 1);
+        // CTC classes: blank at 0, the dictionary, then the space PaddleOCR appends (use_space_char).
+        var dict = File.ReadAllLines(models.Dictionary).Select(l => l.TrimEnd('\r', '\n')).ToList();
+        _chars = ["", .. dict, " "];
+        WarmUp();
+    }
+
+    /// <summary>One small run through each model, so the first page does not pay for ONNX Runtime's first-run setup.</summary>
+    private void WarmUp()
+    {
+        foreach (var (session, shape) in new[] { (_det, new long[] { 1, 3, 64, 64 }), (_cls, [1, 3, ClsHeight, ClsWidth]), (_rec, [1, 3, RecHeight, 160]) })
+        {
+            var data = new float[shape.Aggregate(1L, (p, d) => p * d)];
+            using var value = OrtValue.CreateTensorValueFromMemory(data, shape);
+            using var runOptions = new RunOptions();
+            using var outputs = session.Run(runOptions, [session.InputNames[0]], [value], [session.OutputNames[0]]);
+        }
+    }
+
+    /// <summary>The model with its element-wise chains folded (see <see cref="OnnxFolding"/>); the file as is if that fails.</summary>
+    private static InferenceSession CreateSession(string path, int intraOpThreads)
     {
         using var so = new SessionOptions
         {
-            IntraOpNumThreads = Math.Max(0, intraOpThreads),
+            IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -31,12 +65,19 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         };
         // Diagnostics: ONNX Runtime's per-operator profile (JSON files in the working directory, written at Dispose).
         if (Environment.GetEnvironmentVariable("EXPENSEFLOW_ORT_PROFILE") == "1") so.EnableProfiling = true;
-        _det = new InferenceSession(models.Detection, so);
-        _cls = new InferenceSession(models.Classifier, so);
-        _rec = new InferenceSession(models.Recognition, so);
-        // CTC classes: blank at 0, the dictionary, then the space PaddleOCR appends (use_space_char).
-        var dict = File.ReadAllLines(models.Dictionary).Select(l => l.TrimEnd('\r', '\n')).ToList();
-        _chars = ["", .. dict, " "];
+        var bytes = File.ReadAllBytes(path);
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_OCR_FOLD") == "0") return new InferenceSession(bytes, so);
+        try
+        {
+            var (folded, rewrites) = OnnxFolding.Fold(bytes);
+            if (Trace) Console.Error.WriteLine($"{Path.GetFileName(path)}: {rewrites} element-wise chains folded");
+            return new InferenceSession(folded, so);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or OnnxRuntimeException or IndexOutOfRangeException or ArgumentException)
+        {
+            if (Trace) Console.Error.WriteLine($"{Path.GetFileName(path)}: not folded ({ex.Message})");
+            return new InferenceSession(bytes, so);
+        }
     }
 
     public IReadOnlyList<TextLine> Recognize(SKBitmap image) => Recognize(image, allowTurn: true);
@@ -51,18 +92,30 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         var tCrop = sw.ElapsedMilliseconds;
         try
         {
-            var flipped = Classify(crops);
-            var tCls = sw.ElapsedMilliseconds;
-            var texts = RecognizeCrops(crops);
-            if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms, rec {sw.ElapsedMilliseconds - tCls} ms");
-            var pageTurn = PageTurn(boxes, flipped, texts);
+            // Orientation from a sample of the longest lines first: on an upright page with no flipped line among them
+            // the classifier is not run on the rest (it could only turn a line the wrong way).
+            var flipped = new bool[crops.Count];
+            var sample = OrientationSample(crops);
+            Classify(crops, sample, flipped);
+            var pageTurn = PageTurn(boxes, crops, sample, flipped);
             if (pageTurn != 0 && allowTurn)
             {
-                // A turned page (photo taken sideways or upside down): read it again upright, so short cells the
-                // classifier cannot orient alone ("6%") and the layout's left/right and top/bottom are right.
+                // A turned page (photo taken sideways or upside down): read it upright, so short cells the classifier
+                // cannot orient alone ("6%") and the layout's left/right and top/bottom are right. Nothing was recognised yet.
+                if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), cls {sw.ElapsedMilliseconds - tCrop} ms ({sample.Length} lines): turned {pageTurn}°");
                 using var upright = Imaging.ImageLoader.Rotate(image, 360 - pageTurn);
                 return Recognize(upright, allowTurn: false);
             }
+            var classified = sample.Length;
+            if (sample.Length < crops.Count && sample.Any(i => flipped[i]))
+            {
+                var rest = Enumerable.Range(0, crops.Count).Except(sample).ToArray();
+                Classify(crops, rest, flipped);
+                classified += rest.Length;
+            }
+            var tCls = sw.ElapsedMilliseconds;
+            var texts = RecognizeCrops(crops);
+            if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms ({classified} lines), rec {sw.ElapsedMilliseconds - tCls} ms");
             var skew = Skew(boxes);
             var lines = new List<TextLine>();
             for (var i = 0; i < boxes.Count; i++)
@@ -78,23 +131,6 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         {
             foreach (var c in crops) c.Dispose();
         }
-    }
-
-    /// <summary>
-    /// How the page is turned (0, 90 clockwise, 180, 270), by majority of the text lines: vertical crops were turned
-    /// upright by 90° counter-clockwise, and the classifier says which of them were then upside down.
-    /// </summary>
-    private static int PageTurn(List<(RotatedBox Box, float Score)> boxes, bool[] flipped, List<(string Text, double Confidence)> texts)
-    {
-        var votes = new int[4];
-        for (var i = 0; i < boxes.Count; i++)
-        {
-            if (texts[i].Text.Trim().Length < 3) continue;
-            var vertical = boxes[i].Box.Height >= 1.5 * boxes[i].Box.Width;
-            votes[(vertical ? 1 : 0) + (flipped[i] ? 2 : 0)]++;
-        }
-        var best = Array.IndexOf(votes, votes.Max());
-        return votes[best] <= votes[0] ? 0 : best * 90;
     }
 
     /// <summary>The page's skew: the median angle of the long text boxes, when they agree on one.</summary>
@@ -164,51 +200,35 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
         return dst;
     }
 
-    private bool[] Classify(List<SKBitmap> crops)
-    {
-        var flipped = new bool[crops.Count];
-        for (var start = 0; start < crops.Count; start += RecBatch)
-        {
-            var n = Math.Min(RecBatch, crops.Count - start);
-            var data = new float[n * 3 * ClsHeight * ClsWidth];
-            for (var i = 0; i < n; i++) FillLine(crops[start + i], data, i, ClsHeight, ClsWidth);
-            using var value = OrtValue.CreateTensorValueFromMemory(data, [n, 3, ClsHeight, ClsWidth]);
-            using var runOptions = new RunOptions();
-            using var outputs = _cls.Run(runOptions, [_cls.InputNames[0]], [value], [_cls.OutputNames[0]]);
-            var probs = outputs[0].GetTensorDataAsSpan<float>();
-            for (var i = 0; i < n; i++)
-            {
-                if (probs[i * 2 + 1] <= probs[i * 2] || probs[i * 2 + 1] < ClsThresh) continue;
-                flipped[start + i] = true;
-                var rotated = Rotate180(crops[start + i]);
-                crops[start + i].Dispose();
-                crops[start + i] = rotated;
-            }
-        }
-        return flipped;
-    }
-
     private List<(string Text, double Confidence)> RecognizeCrops(List<SKBitmap> crops)
     {
         var results = new (string, double)[crops.Count];
-        // Batches of similar aspect ratio waste the least padding.
+        // Batches of similar aspect ratio waste the least padding; the widest first, so parallel workers end together.
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => (double)crops[i].Width / crops[i].Height).ToArray();
-        for (var start = 0; start < order.Length; start += RecBatch)
+        var batches = order.Chunk(RecBatch).Reverse().ToArray();
+        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _threads }, batch =>
         {
-            var batch = order.Skip(start).Take(RecBatch).ToArray();
             var maxRatio = Math.Max(1.0, batch.Max(i => (double)crops[i].Width / crops[i].Height));
             var width = Math.Min(3200, (int)Math.Ceiling(RecHeight * maxRatio));
             var data = new float[batch.Length * 3 * RecHeight * width];
             for (var k = 0; k < batch.Length; k++) FillLine(crops[batch[k]], data, k, RecHeight, width);
             using var value = OrtValue.CreateTensorValueFromMemory(data, [batch.Length, 3, RecHeight, width]);
             using var runOptions = new RunOptions();
-            using var outputs = _rec.Run(runOptions, [_rec.InputNames[0]], [value], [_rec.OutputNames[0]]);
-            var shape = outputs[0].GetTensorTypeAndShape().Shape;
-            int steps = (int)shape[1], classes = (int)shape[2];
-            var probs = outputs[0].GetTensorDataAsSpan<float>();
-            for (var k = 0; k < batch.Length; k++)
-                results[batch[k]] = CtcDecoder.Greedy(probs.Slice(k * steps * classes, steps * classes), steps, classes, _chars);
-        }
+            _slots.Wait();
+            try
+            {
+                using var outputs = _rec.Run(runOptions, [_rec.InputNames[0]], [value], [_rec.OutputNames[0]]);
+                var shape = outputs[0].GetTensorTypeAndShape().Shape;
+                int steps = (int)shape[1], classes = (int)shape[2];
+                var probs = outputs[0].GetTensorDataAsSpan<float>();
+                for (var k = 0; k < batch.Length; k++)
+                    results[batch[k]] = CtcDecoder.Greedy(probs.Slice(k * steps * classes, steps * classes), steps, classes, _chars);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        });
         return [.. results];
     }
 
@@ -265,6 +285,7 @@ public sealed class PaddleOcrEngine : IOcrEngine, IDisposable
 
     public void Dispose()
     {
+        _slots.Dispose();
         if (Environment.GetEnvironmentVariable("EXPENSEFLOW_ORT_PROFILE") == "1") { _det.EndProfiling(); _cls.EndProfiling(); _rec.EndProfiling(); }
         _det.Dispose();
         _cls.Dispose();

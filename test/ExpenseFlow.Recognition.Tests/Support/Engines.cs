@@ -9,7 +9,8 @@ public static class Engines
     {
         // Fails with the message that names etc/scripts/fetch-models.sh when the models are missing.
         var models = PaddleOcrModels.Locate();
-        var engine = new RecognitionEngine(new RecognitionOptions { IntraOpThreads = 1 }, new PaddleOcrEngine(models, 1));
+        // Default threads (one per core), as in production: the tests run documents two at a time through it.
+        var engine = new RecognitionEngine(new RecognitionOptions(), new PaddleOcrEngine(models));
         return engine;
     });
 
