@@ -80,6 +80,7 @@ public static class OrganizationModule
         group.MapAccount();
         var people = group.MapGroup("/people").WithTags("People");
         people.MapGet("/", ListPeople.HandleAsync).RequireAuthorization(OrganizationPermissions.PeopleRead);
+        people.MapGet("/lookup", LookupPeople.HandleAsync).RequireAuthorization();
         people.MapGet("/{id:guid}", GetPerson.HandleAsync).RequireAuthorization();
         people.MapPost("/", SavePerson.CreateAsync).RequireAuthorization(OrganizationPermissions.Manage);
         people.MapPut("/{id:guid}", SavePerson.UpdateAsync).RequireAuthorization(OrganizationPermissions.Manage);

@@ -28,3 +28,6 @@ public sealed record DelegationDto(Guid Id, Guid FromPersonId, string FromName, 
 public sealed record ImportRowResult(int Row, string? EmployeeNo, string Status, IReadOnlyList<string> Errors);
 
 public sealed record ImportReport(int Created, int Updated, int Rejected, IReadOnlyList<ImportRowResult> Rows);
+
+/// <summary>What any colleague may know of a person: for pickers.</summary>
+public sealed record PersonLookupDto(Guid Id, string EmployeeNo, string DisplayName, string? DepartmentName);

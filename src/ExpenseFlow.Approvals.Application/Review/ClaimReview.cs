@@ -19,8 +19,8 @@ namespace ExpenseFlow.Approvals.Application.Review;
 public sealed record ClaimReviewDto(ClaimDto Claim, IReadOnlyList<ReceiptDto> Receipts, ApprovalDto Approval, Guid? MyTaskId, bool CanDecide);
 
 /// <summary>
-/// Who may look: anyone who has or had a task on the claim (or whose delegate-of-the-day task it is), and flow
-/// administrators. Everyone else gets 404, as if the claim did not exist.
+/// Who may look: the submitter (to follow their claim), anyone who has or had a task on the claim (or whose
+/// delegate-of-the-day task it is), and flow administrators. Everyone else gets 404, as if the claim did not exist.
 /// </summary>
 internal static class ClaimReview
 {
@@ -83,7 +83,7 @@ internal static class ClaimReview
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         var owners = (await directory.FindDelegatorsAsync(me, calendar.Today, ct)).Append(me).ToList();
         var admin = user.HasPermission(ApprovalsPermissions.ManageFlows);
-        var involved = admin || await db.Tasks.AnyAsync(t => db.Approvals.Any(a => a.Id == t.ApprovalId && a.ClaimId == claimId)
+        var involved = admin || await db.Approvals.AnyAsync(a => a.ClaimId == claimId && a.SubmitterId == me, ct) || await db.Tasks.AnyAsync(t => db.Approvals.Any(a => a.Id == t.ApprovalId && a.ClaimId == claimId)
             && (t.AssigneeId == me || t.DecidedById == me || (owners.Contains(t.AssigneeId) && t.Status == ApprovalTaskStatus.Waiting)), ct);
         var approval = involved
             ? await db.Approvals.Include(a => a.Steps).Include(a => a.Tasks).Where(a => a.ClaimId == claimId).OrderByDescending(a => a.Round).FirstOrDefaultAsync(ct)

@@ -196,7 +196,12 @@ public class ApprovalRuntimeTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlo
         review.Claim.Lines.Single().Invoice.BuyerName.ShouldBe("上海示例科技有限公司");
         review.MyTaskId.ShouldBe(task.TaskId);
         review.CanDecide.ShouldBeTrue();
+        var own = await employee.GetFromJsonAsync<Review.ClaimReviewDtoView>($"/api/approvals/claims/{claim.Id}");
+        (own!.CanDecide, own.MyTaskId, own.Approval.Steps[0].Tasks.Single().AssigneeName).ShouldBe((false, (Guid?)null, "刘芳"), "the submitter follows the progress");
         await (await colleague.GetAsync($"/api/approvals/claims/{claim.Id}")).ProblemAsync(404, "Approvals.ClaimNotFound");
+        var lookup = await colleague.GetStringAsync("/api/organization/people/lookup?search=刘");
+        lookup.ShouldContain("刘芳");
+        lookup.ShouldNotContain("@", Case.Insensitive, "a colleague picker carries no email addresses");
         await (await colleague.DecideAsync(task.TaskId, "approve")).ProblemAsync(403, "Approvals.NotYourTask");
         (await colleague.InboxAsync()).ShouldNotContain(i => i.ClaimId == claim.Id);
         await (await app.Anonymous().GetAsync("/api/approvals/inbox")).ProblemAsync(401, "General.Unauthenticated");
