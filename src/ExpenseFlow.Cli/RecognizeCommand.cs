@@ -8,6 +8,7 @@ internal static class RecognizeCommand
     public static int Run(string[] args, TextWriter output)
     {
         var json = false;
+        var warm = false;
         var options = new RecognitionOptions();
         var files = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -16,6 +17,7 @@ internal static class RecognizeCommand
             {
                 case "--json": json = true; break;
                 case "--no-ocr": options.EnableOcr = false; break;
+                case "--warm": warm = true; break;
                 case "--threads" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= 0:
                     options.IntraOpThreads = n; i++; break;
                 case var a when a.StartsWith('-'): return Usage.Print();
@@ -26,6 +28,7 @@ internal static class RecognizeCommand
 
         // One engine for the whole call: the OCR models load once, on the first image.
         using var engine = new RecognitionEngine(options);
+        if (warm) engine.WarmUp();
         var failures = 0;
         foreach (var file in files)
         {

@@ -4,9 +4,10 @@ internal static class Usage
 {
     public const string Text = """
         usage:
-          expenseflow recognize [--json] [--no-ocr] [--threads N] FILE...
+          expenseflow recognize [--json] [--no-ocr] [--warm] [--threads N] FILE...
               read invoices and receipts (JPEG, PNG, WebP, BMP, PDF, OFD, e-invoice XML) offline;
-              --json prints one JSON object per file per line; --threads: OCR threads per document (0 = one per core, the default).
+              --json prints one JSON object per file per line; --warm readies the engine before the first file
+              (as a host does at start-up); --threads: OCR threads per document (0 = one per core, the default).
           expenseflow bench [--parallel N] [--threads N] [--limit N] [--tesseract] [--out FILE] DIR...
               latency, throughput, memory and accuracy over folders of documents (sroie-dev layout: img/ + key/,
               or ofd/ with labels.jsonl), optionally side by side with Tesseract.

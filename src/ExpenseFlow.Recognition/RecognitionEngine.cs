@@ -20,9 +20,17 @@ public sealed class RecognitionEngine : IDisposable
     private readonly Lazy<IOcrEngine> _ocr;
     private readonly bool _ownsOcr;
 
+    /// <summary>The exact sources (XML, OFD, PDF text, QR) run once over tiny in-memory samples, once per process, in the background.</summary>
+    private static readonly Lazy<Task> ExactPathsWarmUp = new(() => Task.Run(() =>
+    {
+        using var engine = new RecognitionEngine(new RecognitionOptions { EnableOcr = false, WarmUpOnCreate = false });
+        foreach (var (name, bytes) in WarmUpSamples.All()) engine.Recognize(bytes, name);
+    }), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public RecognitionEngine(RecognitionOptions? options = null, IOcrEngine? ocr = null)
     {
         _options = options ?? new RecognitionOptions();
+        if (_options.WarmUpOnCreate) _ = ExactPathsWarmUp.Value;
         _ownsOcr = ocr is null;
         _ocr = new Lazy<IOcrEngine>(() => ocr ?? new PaddleOcrEngine(PaddleOcrModels.Locate(_options.ModelsDirectory), _options.IntraOpThreads),
             LazyThreadSafetyMode.ExecutionAndPublication);
@@ -30,8 +38,15 @@ public sealed class RecognitionEngine : IDisposable
 
     public RecognitionOptions Options => _options;
 
-    /// <summary>Loads the OCR models now (otherwise on the first image); throws when they are missing.</summary>
-    public void WarmUp() => _ = _ocr.Value;
+    /// <summary>
+    /// Readies everything now rather than on the first request: waits for the exact sources' warm-up and, with OCR on,
+    /// loads the OCR models (otherwise loaded on the first image) and runs them once; throws when the models are missing.
+    /// </summary>
+    public void WarmUp()
+    {
+        ExactPathsWarmUp.Value.Wait();
+        if (_options.EnableOcr) _ = _ocr.Value;
+    }
 
     public RecognitionResult Recognize(byte[] bytes, string fileName)
     {

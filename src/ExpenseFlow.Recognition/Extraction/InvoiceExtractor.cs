@@ -84,7 +84,7 @@ internal static partial class InvoiceExtractor
         }
         // One reading only: decide by the party label nearest above or left of it.
         var line = ordered[0].Line;
-        var buyerish = layout.Lines.Where(l => Layout.Compact(l.Text) is var t && (t.StartsWith('购') || t.Contains("购买方", StringComparison.Ordinal)))
+        var buyerish = layout.Lines.Where(l => layout.CompactOf(l) is var t && (t.StartsWith('购') || t.Contains("购买方", StringComparison.Ordinal)))
             .Any(l => Math.Abs(l.CenterY - line.CenterY) < line.Height * 4 && l.X <= line.X + 1);
         c.SetText(buyerish ? buyerField : sellerField, ordered[0].Value, source, conf * 0.9);
     }
@@ -94,13 +94,13 @@ internal static partial class InvoiceExtractor
         decimal? capitals = null;
         foreach (var line in layout.Lines)
         {
-            var t = Layout.Compact(line.Text);
+            var t = layout.CompactOf(line);
             if (t.Contains("价税合计", StringComparison.Ordinal))
             {
                 var row = new[] { line }.Concat(layout.RightOf(line)).ToList();
                 foreach (var l in row)
                 {
-                    var text = Layout.Compact(l.Text);
+                    var text = layout.CompactOf(l);
                     capitals ??= ChineseAmount.Parse(new string(text.Where(ChineseAmount.IsCapitalChar).ToArray()));
                     var amount = Layout.Amounts(text).LastOrDefault();
                     if (amount != 0) c.SetAmount(FieldNames.TotalAmount, amount, source, conf);

@@ -15,18 +15,36 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
     private static List<TextLine> MergeFragments(IReadOnlyList<TextLine> lines)
     {
         var result = new List<TextLine>();
+        // Whether each kept line is a short CJK piece, computed once per text (OFD pages carry hundreds of lines).
+        var shortCjk = new List<bool>();
         foreach (var line in lines.OrderBy(l => l.X))
         {
+            var lineShort = IsShortCjk(line.Text);
             // Two label pieces ("名" + "称：") may be far apart; a piece and a longer text only when nearly touching.
-            var i = result.FindIndex(r => r.X <= line.X && line.Right > r.Right
-                                          && line.X - r.Right < Math.Min(r.Height, line.Height) * (IsShortCjk(r.Text) && IsShortCjk(line.Text) ? 1.8 : 0.9)
-                                          && Math.Abs(r.CenterY - line.CenterY) < Math.Min(r.Height, line.Height) * 0.4
-                                          && (IsShortCjk(r.Text) || IsShortCjk(line.Text)));
-            if (i < 0) { result.Add(line); continue; }
+            var i = -1;
+            for (var k = 0; k < result.Count; k++)
+            {
+                var r = result[k];
+                if (r.X <= line.X && line.Right > r.Right
+                    && line.X - r.Right < Math.Min(r.Height, line.Height) * (shortCjk[k] && lineShort ? 1.8 : 0.9)
+                    && Math.Abs(r.CenterY - line.CenterY) < Math.Min(r.Height, line.Height) * 0.4
+                    && (shortCjk[k] || lineShort))
+                {
+                    i = k;
+                    break;
+                }
+            }
+            if (i < 0)
+            {
+                result.Add(line);
+                shortCjk.Add(lineShort);
+                continue;
+            }
             var r0 = result[i];
             float top = Math.Min(r0.Y, line.Y), bottom = Math.Max(r0.Bottom, line.Bottom);
             result[i] = r0 with { Text = r0.Text + " " + line.Text, Width = line.Right - r0.X, Y = top, Height = bottom - top,
                                    Confidence = Math.Min(r0.Confidence, line.Confidence) };
+            shortCjk[i] = IsShortCjk(result[i].Text);
         }
         return result.OrderBy(l => l.Y).ThenBy(l => l.X).ToList();
     }
@@ -39,6 +57,15 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
     }
 
     public static string Compact(string s) => TextNormalizer.Compact(s);
+
+    private readonly Dictionary<string, string> _compact = new(StringComparer.Ordinal);
+
+    /// <summary>The line's compact text, normalised once per text (label searches scan every line many times).</summary>
+    public string CompactOf(TextLine line)
+    {
+        if (!_compact.TryGetValue(line.Text, out var c)) _compact[line.Text] = c = TextNormalizer.Compact(line.Text);
+        return c;
+    }
 
     public bool SameRow(TextLine a, TextLine b)
     {
@@ -61,13 +88,13 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
     {
         foreach (var line in Lines)
         {
-            var compact = Compact(line.Text);
+            var compact = CompactOf(line);
             var end = labelEnd(compact);
             if (end < 0) continue;
             var rest = compact[end..];
             if (rest.Length > 0) yield return (rest, line);
             // A neighbour carrying the same label is another field's (e.g. the seller's 名称 beside the buyer's).
-            foreach (var r in RightOf(line).Where(r => labelEnd(Compact(r.Text)) < 0).Take(2)) yield return (Compact(r.Text), r);
+            foreach (var r in RightOf(line).Where(r => labelEnd(CompactOf(r)) < 0).Take(2)) yield return (CompactOf(r), r);
         }
     }
 

@@ -19,18 +19,18 @@ internal static class LineItems
 
     public static List<LineItem> Read(Layout layout)
     {
-        var header = layout.Lines.FirstOrDefault(l => Columns[0].Headers.Any(h => Layout.Compact(l.Text).Contains(h, StringComparison.Ordinal)));
+        var header = layout.Lines.FirstOrDefault(l => Columns[0].Headers.Any(h => layout.CompactOf(l).Contains(h, StringComparison.Ordinal)));
         if (header is null) return [];
         var headerRow = layout.Lines.Where(l => layout.SameRow(header, l)).ToList();
         var columns = new List<(string Column, float Center)>();
         foreach (var (column, headers) in Columns)
         {
-            var cell = headerRow.FirstOrDefault(l => headers.Any(h => Layout.Compact(l.Text).Contains(h, StringComparison.Ordinal))
+            var cell = headerRow.FirstOrDefault(l => headers.Any(h => layout.CompactOf(l).Contains(h, StringComparison.Ordinal))
                                                      && !(column == "amount" && Layout.Compact(l.Text).Contains("税额", StringComparison.Ordinal) && !Layout.Compact(l.Text).StartsWith("金额", StringComparison.Ordinal)));
             if (cell is not null) columns.Add((column, cell.X + cell.Width / 2));
         }
         if (columns.Count < 3) return [];
-        var totalRow = layout.Lines.Where(l => l.Y > header.Bottom && Layout.Compact(l.Text) is var t && (t.StartsWith("合计", StringComparison.Ordinal) || t.Contains("价税合计", StringComparison.Ordinal)))
+        var totalRow = layout.Lines.Where(l => l.Y > header.Bottom && layout.CompactOf(l) is var t && (t.StartsWith("合计", StringComparison.Ordinal) || t.Contains("价税合计", StringComparison.Ordinal)))
             .OrderBy(l => l.Y).FirstOrDefault();
         var bottom = totalRow?.Y ?? float.MaxValue;
         var body = layout.Lines.Where(l => l.Y > header.Bottom - 1 && l.Bottom <= bottom + 1 && !headerRow.Contains(l)).OrderBy(l => l.CenterY).ToList();
