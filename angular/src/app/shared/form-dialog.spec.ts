@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { throwError, of } from 'rxjs';
 import { ApiError } from '../core/api/api-error';
 import { LegalEntityInput } from '../core/api/models';
@@ -91,5 +91,20 @@ describe('FormDialog', () => {
     type('rank', '3');
     await submit();
     expect(save).toHaveBeenCalledWith({ name: 'A', taxId: 'B', address: null, rank: 3 });
+  });
+
+  it('lets a person field search the colleague lookup instead of the people list', async () => {
+    const save = vi.fn((_: LegalEntityInput) => of({ id: 'd-1' }));
+    const { el, type } = await render(save, [
+      { key: 'toPersonId', label: 'approvals.ooo.to', type: 'person', required: true, personSource: 'lookup' },
+    ]);
+    const backend = TestBed.inject(HttpTestingController);
+    type('toPersonId', 'E00');
+    await new Promise((r) => setTimeout(r, 300));
+    const req = backend.expectOne((r) => r.url === '/api/organization/people/lookup');
+    expect(req.request.params.get('search')).toBe('E00');
+    backend.expectNone((r) => r.url === '/api/organization/people');
+    req.flush([{ id: 'p-2', employeeNo: 'E002', displayName: '王芳', departmentName: 'Finance' }]);
+    expect(el.querySelector('input[name=toPersonId]')).not.toBeNull();
   });
 });

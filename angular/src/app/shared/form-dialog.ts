@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Observable, firstValueFrom } from 'rxjs';
-import { PersonPicker } from './person-picker';
+import { PersonPicker, PersonSource } from './person-picker';
 import { applyServerErrors, serverError } from './server-errors';
 
 export interface FieldOption {
@@ -29,6 +29,8 @@ export interface FieldDef {
   options?: FieldOption[];
   /** For type person: the name to show for the initial id. */
   initialName?: string | null;
+  /** For type person: `lookup` lets employees without People.Read pick colleagues (default `people`). */
+  personSource?: PersonSource;
   hint?: string;
 }
 

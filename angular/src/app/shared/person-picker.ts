@@ -7,10 +7,28 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
-import { catchError, debounceTime, distinctUntilChanged, filter, of, switchMap } from 'rxjs';
-import { PersonListItem } from '../core/api/models';
+import { Observable, catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { PersonLookupItem } from '../core/api/models';
 import { PeopleApi } from '../core/api/people.api';
 import { serverError } from './server-errors';
+
+/** What the picker offers: the fields both the people list and the colleague lookup return. */
+export type PersonOption = Pick<PersonLookupItem, 'id' | 'employeeNo' | 'displayName' | 'departmentName'>;
+
+/**
+ * Where the picker searches: `people` is the administrators' people list (needs Organization.People.Read),
+ * `lookup` the colleague lookup any signed-in employee may use (names, numbers and departments only).
+ */
+export type PersonSource = 'people' | 'lookup';
+
+/** Searches people by name or employee number; a failed search offers nothing rather than an error. */
+export function searchPeople(people: PeopleApi, source: PersonSource, search: string): Observable<PersonOption[]> {
+  const found: Observable<PersonOption[]> =
+    source === 'lookup'
+      ? people.lookup(search)
+      : people.list({ search, page: 1, pageSize: 10, sort: 'displayName' }).pipe(map((r) => r.items));
+  return found.pipe(catchError(() => of([])));
+}
 
 /** Picks a person by name or employee number (server-side search); the bound control holds the person id. */
 @Component({
@@ -28,7 +46,7 @@ import { serverError } from './server-errors';
       }
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="select($event)">
         @for (p of options(); track p.id) {
-          <mat-option [value]="p">{{ p.displayName }} · {{ p.employeeNo }}</mat-option>
+          <mat-option [value]="p" data-testid="person-option">{{ p.displayName }} · {{ p.employeeNo }}@if (p.departmentName) {<span class="dept"> · {{ p.departmentName }}</span>}</mat-option>
         }
       </mat-autocomplete>
       @if (serverError(control()); as msg) {
@@ -45,9 +63,10 @@ export class PersonPicker implements OnInit {
   readonly label = input('common.person');
   readonly name = input('person');
   readonly required = input(false);
+  readonly source = input<PersonSource>('people');
 
-  protected readonly text = new FormControl<string | PersonListItem>('', { nonNullable: true });
-  protected readonly options = signal<PersonListItem[]>([]);
+  protected readonly text = new FormControl<string | PersonOption>('', { nonNullable: true });
+  protected readonly options = signal<PersonOption[]>([]);
   protected readonly serverError = serverError;
 
   constructor() {
@@ -56,12 +75,10 @@ export class PersonPicker implements OnInit {
         filter((v): v is string => typeof v === 'string'),
         debounceTime(250),
         distinctUntilChanged(),
-        switchMap((search) =>
-          this.people.list({ search, page: 1, pageSize: 10, sort: 'displayName' }).pipe(catchError(() => of({ items: [], totalCount: 0 }))),
-        ),
+        switchMap((search) => searchPeople(this.people, this.source(), search)),
         takeUntilDestroyed(),
       )
-      .subscribe((result) => this.options.set(result.items));
+      .subscribe((options) => this.options.set(options));
   }
 
   ngOnInit(): void {
@@ -70,7 +87,7 @@ export class PersonPicker implements OnInit {
   }
 
   protected select(event: MatAutocompleteSelectedEvent): void {
-    const person = event.option.value as PersonListItem;
+    const person = event.option.value as PersonOption;
     this.control().setValue(person.id);
     this.control().markAsDirty();
     this.text.setValue(person.displayName, { emitEvent: false });

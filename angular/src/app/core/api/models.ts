@@ -60,6 +60,14 @@ export interface BankAccount {
   isDefault: boolean;
 }
 
+/** A colleague as any signed-in user may look them up (GET /api/organization/people/lookup): no contact or bank details. */
+export interface PersonLookupItem {
+  id: string;
+  employeeNo: string;
+  displayName: string;
+  departmentName: string | null;
+}
+
 export interface Person extends PersonListItem {
   phone: string | null;
   bankAccounts: BankAccount[];

@@ -11,6 +11,7 @@ import {
   Person,
   PersonInput,
   PersonListItem,
+  PersonLookupItem,
 } from './models';
 
 const BASE = '/api/organization/people';
@@ -25,6 +26,16 @@ export class PeopleApi {
     if (query.departmentId) params = params.set('departmentId', query.departmentId);
     if (query.sort) params = params.set('sort', query.sort);
     return this.http.get<PagedResult<PersonListItem>>(BASE, { params });
+  }
+
+  /**
+   * Colleagues by name or employee number for pickers any employee uses (e.g. choosing a delegate); needs no
+   * People.Read, returns at most 20 active people.
+   */
+  lookup(search: string): Observable<PersonLookupItem[]> {
+    const term = search.trim();
+    const params = term ? new HttpParams().set('search', term) : new HttpParams();
+    return this.http.get<PersonLookupItem[]>(`${BASE}/lookup`, { params });
   }
 
   get(id: string): Observable<Person> {

@@ -2,8 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import { Delegation } from '../../core/api/models';
+import { Subject } from 'rxjs';
+import { Delegation, DelegationInput } from '../../core/api/models';
+import { FormDialogData } from '../../shared/form-dialog';
 import { AuthService } from '../../core/auth/auth.service';
 import { provideTestTranslations, useLanguage, user } from '../../../testing/test-helpers';
 import { OutOfOfficePage, splitDelegations } from './out-of-office.page';
@@ -48,5 +51,40 @@ describe('OutOfOfficePage', () => {
     await new Promise((r) => setTimeout(r));
     backend.expectOne('/api/organization/delegations').flush([]);
     confirm.mockRestore();
+  });
+
+  it('picks the delegate through the colleague lookup, so employees without People.Read can choose one', async () => {
+    TestBed.configureTestingModule({
+      imports: [OutOfOfficePage],
+      providers: [
+        provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations(),
+        { provide: AuthService, useValue: { currentUser: signal(user(['Approvals.Decide'])) } },
+      ],
+    });
+    await useLanguage('en');
+    const backend = TestBed.inject(HttpTestingController);
+    const closed = new Subject<unknown>();
+    const open = vi.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => closed } as never);
+    const fixture = TestBed.createComponent(OutOfOfficePage);
+    await fixture.whenStable();
+    backend.expectOne('/api/organization/delegations').flush([]);
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid=ooo-new]')!.click();
+    const data = open.mock.calls[0][1]!.data as FormDialogData<DelegationInput>;
+    const delegate = data.fields.find((f) => f.key === 'toPersonId')!;
+    expect(delegate.type).toBe('person');
+    expect(delegate.personSource).toBe('lookup');
+    expect(data.fields.some((f) => f.key === 'fromPersonId')).toBe(false);
+
+    data.save({ fromPersonId: 'ignored', toPersonId: 'p-2', startDate: '2026-12-01', endDate: '2026-12-10', reason: null } as DelegationInput).subscribe();
+    const create = backend.expectOne({ method: 'POST', url: '/api/organization/delegations' });
+    expect(create.request.body).toEqual({ fromPersonId: null, toPersonId: 'p-2', startDate: '2026-12-01', endDate: '2026-12-10', reason: null });
+    create.flush({});
+    closed.next(true);
+    await new Promise((r) => setTimeout(r));
+    backend.expectOne('/api/organization/delegations').flush([]);
+    open.mockRestore();
   });
 });

@@ -92,7 +92,8 @@ export class OutOfOfficePage {
       title: 'approvals.ooo.new',
       editing: false,
       fields: [
-        { key: 'toPersonId', label: 'approvals.ooo.to', type: 'person', required: true },
+        // The colleague lookup, not the people list: plain employees lack Organization.People.Read.
+        { key: 'toPersonId', label: 'approvals.ooo.to', type: 'person', required: true, personSource: 'lookup' },
         { key: 'startDate', label: 'delegations.startDate', type: 'date', required: true },
         { key: 'endDate', label: 'delegations.endDate', type: 'date', required: true },
         { key: 'reason', label: 'delegations.reason', type: 'textarea', maxLength: 500 },
