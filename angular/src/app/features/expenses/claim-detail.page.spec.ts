@@ -2,7 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { ApprovalDto } from '../../core/api/approvals.models';
 import { Claim, ClaimStatus } from '../../core/api/expenses.models';
+import { NotifyService } from '../../shared/notify.service';
+import { approval } from '../approvals/testing';
+import { APPROVAL_RETRY_DELAYS } from './claim-approval';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { ClaimDetailPage } from './claim-detail.page';
 import { emptyInvoice } from './receipt-logic';
@@ -31,18 +35,21 @@ describe('ClaimDetailPage', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [ClaimDetailPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
+      providers: [
+        provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations(),
+        { provide: APPROVAL_RETRY_DELAYS, useValue: [0, 0] },
+      ],
     });
     await useLanguage('en');
     backend = TestBed.inject(HttpTestingController);
   });
 
-  async function open(status: ClaimStatus) {
+  async function open(status: ClaimStatus | Claim) {
     const fixture = TestBed.createComponent(ClaimDetailPage);
     fixture.componentRef.setInput('id', 'c-1');
     await fixture.whenStable();
     backend.expectOne('/api/expenses/categories').flush([{ code: 'meals', nameZh: '餐费', nameEn: 'Meals', isActive: true, allowsPersonalInvoice: false }]);
-    backend.expectOne('/api/expenses/claims/c-1').flush(claim(status));
+    backend.expectOne('/api/expenses/claims/c-1').flush(typeof status === 'string' ? claim(status) : status);
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -99,5 +106,107 @@ describe('ClaimDetailPage', () => {
     expect(paid.el.querySelector('[data-testid=edit-claim]')).toBeNull();
     expect(paid.el.querySelector('[data-testid=delete-claim]')).toBeNull();
     expect(paid.el.querySelector('[data-testid=cancel-claim]')).toBeNull();
+  });
+
+  const review = (a: ApprovalDto) => ({ claim: claim('InApproval'), receipts: [], approval: a, myTaskId: null, canDecide: false });
+  const notFound = { code: 'Approvals.ClaimNotFound', title: 'Not found', status: 404 };
+  const settle = async (fixture: { whenStable(): Promise<unknown> }) => {
+    await new Promise((r) => setTimeout(r, 5));
+    await fixture.whenStable();
+  };
+
+  it('does not ask for an approval of a draft', async () => {
+    const { el } = await open('Draft');
+    backend.expectNone('/api/approvals/claims/c-1');
+    expect(el.querySelector('[data-testid=claim-approval]')).toBeNull();
+  });
+
+  it("shows the approval's steps, who approved on whose behalf, comments and whom it waits for", async () => {
+    const { fixture, el } = await open('InApproval');
+    backend.expectOne({ method: 'GET', url: '/api/approvals/claims/c-1' }).flush(review(approval()));
+    await fixture.whenStable();
+    const section = el.querySelector('[data-testid=claim-approval]')!;
+    expect(section.getAttribute('data-state')).toBe('ready');
+    expect(section.querySelector('h2')?.textContent).toBe('Approval progress');
+    const steps = section.querySelectorAll('[data-testid=approval-step]');
+    expect([...steps].map((s) => s.getAttribute('data-status'))).toEqual(['Approved', 'Active', 'Skipped', 'Pending']);
+    expect(steps[0].querySelector('[data-testid=task-on-behalf]')?.textContent).toContain('赵敏 on behalf of 张伟');
+    expect(steps[0].querySelector('[data-testid=task-comment]')?.textContent).toContain('OK');
+    expect(section.querySelector('[data-testid=approval-pending]')?.textContent).toContain('Waiting for: 李娜');
+    expect(el.querySelector('[data-testid=approval-waiting]')).toBeNull();
+  });
+
+  it('waits quietly while the approval has not started, asks again and then shows it', async () => {
+    const error = vi.spyOn(TestBed.inject(NotifyService), 'error');
+    const { fixture, el } = await open('Submitted');
+    backend.expectOne('/api/approvals/claims/c-1').flush(notFound, { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=claim-approval]')?.getAttribute('data-state')).toBe('waiting');
+    expect(el.querySelector('[data-testid=approval-waiting]')?.textContent).toContain('Waiting for the approval to start');
+    expect(el.querySelector('[data-testid=approval-step]')).toBeNull();
+
+    await settle(fixture);
+    backend.expectOne('/api/approvals/claims/c-1').flush(review(approval()));
+    await fixture.whenStable();
+    expect(el.querySelectorAll('[data-testid=claim-approval] [data-testid=approval-step]').length).toBe(4);
+    expect(el.querySelector('[data-testid=approval-waiting]')).toBeNull();
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('stops asking after the retries, offering a refresh, still without an error', async () => {
+    const error = vi.spyOn(TestBed.inject(NotifyService), 'error');
+    const { fixture, el } = await open('Submitted');
+    for (let i = 0; i < 3; i++) {
+      backend.expectOne('/api/approvals/claims/c-1').flush(notFound, { status: 404, statusText: 'Not Found' });
+      await settle(fixture);
+    }
+    backend.expectNone('/api/approvals/claims/c-1');
+    expect(el.querySelector('[data-testid=claim-approval]')?.getAttribute('data-state')).toBe('stalled');
+    expect(el.querySelector('[data-testid=approval-waiting]')).not.toBeNull();
+    expect(error).not.toHaveBeenCalled();
+
+    el.querySelector<HTMLButtonElement>('[data-testid=approval-refresh]')!.click();
+    backend.expectOne('/api/approvals/claims/c-1').flush(review(approval()));
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=claim-approval]')?.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('shows no approval section for a claim cancelled before its approval started', async () => {
+    const { fixture, el } = await open('Cancelled');
+    backend.expectOne('/api/approvals/claims/c-1').flush(notFound, { status: 404, statusText: 'Not Found' });
+    await settle(fixture);
+    backend.expectNone('/api/approvals/claims/c-1');
+    expect(el.querySelector('[data-testid=claim-approval]')).toBeNull();
+  });
+
+  it("puts the approver's return comment up front with the button to edit and resubmit", async () => {
+    const returned = claim('Returned');
+    returned.timeline.push(
+      { type: 'InApproval', fromStatus: 'Submitted', toStatus: 'InApproval', actorId: null, actorName: null, onBehalfOfId: null, at: '2026-11-21T08:01:00Z', reason: null },
+      { type: 'Returned', fromStatus: 'InApproval', toStatus: 'Returned', actorId: 'p-5', actorName: '张伟', onBehalfOfId: null, at: '2026-11-22T09:30:00Z', reason: 'Please attach the hotel invoice.' },
+    );
+    const { fixture, el } = await open(returned);
+    const a = approval({ status: 'Returned' });
+    a.steps[1] = { ...a.steps[1], status: 'Returned' };
+    backend.expectOne('/api/approvals/claims/c-1').flush(review(a));
+    await fixture.whenStable();
+
+    const banner = el.querySelector('[data-testid=return-reason]')!;
+    expect(banner.textContent).toContain('Returned for changes');
+    expect(banner.textContent).toContain('张伟');
+    expect(banner.querySelector('[data-testid=return-comment]')?.textContent).toContain('Please attach the hotel invoice.');
+    const edit = el.querySelectorAll('[data-testid=edit-claim]');
+    expect(edit.length).toBe(1);
+    expect(banner.contains(edit[0])).toBe(true);
+    expect(edit[0].getAttribute('href')).toBe('/expenses/claims/c-1/edit');
+    expect(edit[0].textContent).toContain('Edit and resubmit');
+    expect(el.querySelector('[data-testid=status-chip]')?.textContent?.trim()).toBe('Returned');
+    expect(el.querySelector('[data-testid=claim-approval] [data-testid=approval-step][data-status=Returned]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=approval-pending]')).toBeNull();
+  });
+
+  it('shows no return banner for a claim that is not returned', async () => {
+    const { el } = await open('InApproval');
+    expect(el.querySelector('[data-testid=return-reason]')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,11 +8,16 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
+import { Subscription } from 'rxjs';
+import { ApprovalsApi } from '../../core/api/approvals.api';
+import { ApprovalDto } from '../../core/api/approvals.models';
 import { Claim, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
 import { ClaimsApi } from '../../core/api/claims.api';
 import { ReceiptsApi } from '../../core/api/receipts.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
+import { ApprovalProgress } from '../approvals/approval-progress';
+import { APPROVAL_RETRY_DELAYS, approvalMayStillStart, followsApproval, isApprovalNotFound, lastReturnComment, pendingWith, returnNote } from './claim-approval';
 import { FindingsList } from './findings-list';
 import { MoneyPipe } from './money.pipe';
 import { StatusChip } from './status-chip';
@@ -22,9 +27,15 @@ const TIMELINE_TYPES = ['Created', 'Edited', 'Updated', 'Submitted', 'Resubmitte
 const EDITABLE: ClaimStatus[] = ['Draft', 'Returned'];
 const CANCELLABLE: ClaimStatus[] = ['Draft', 'Submitted', 'InApproval', 'Returned'];
 
+/**
+ * The approval section: `none` (a draft, or no approval to show), `loading`, `ready`, `waiting` (not started yet,
+ * asking again shortly), `stalled` (still not started after the retries), `failed` (could not be loaded).
+ */
+export type ApprovalState = 'none' | 'loading' | 'ready' | 'waiting' | 'stalled' | 'failed';
+
 @Component({
   selector: 'app-claim-detail-page',
-  imports: [DatePipe, FindingsList, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MoneyPipe, RouterLink, StatusChip, TranslatePipe],
+  imports: [ApprovalProgress, DatePipe, FindingsList, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MoneyPipe, RouterLink, StatusChip, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './claim-detail.page.html',
   styleUrl: './claim-detail.page.scss',
@@ -36,6 +47,10 @@ export class ClaimDetailPage implements OnInit {
   private readonly notify = inject(NotifyService);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
+  private readonly approvals = inject(ApprovalsApi);
+  private readonly retryDelays = inject(APPROVAL_RETRY_DELAYS);
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private approvalLoad: Subscription | undefined;
 
   protected readonly invoiceFields = INVOICE_FIELD_NAMES;
   protected readonly claim = signal<Claim | null>(null);
@@ -47,9 +62,17 @@ export class ClaimDetailPage implements OnInit {
   protected readonly canEdit = computed(() => EDITABLE.includes(this.claim()?.status as ClaimStatus));
   protected readonly canCancel = computed(() => CANCELLABLE.includes(this.claim()?.status as ClaimStatus));
   protected readonly canDelete = computed(() => this.claim()?.status === 'Draft');
+  protected readonly approval = signal<ApprovalDto | null>(null);
+  protected readonly approvalState = signal<ApprovalState>('none');
+  protected readonly pending = computed(() => pendingWith(this.approval()).join(this.language.language() === 'zh-CN' ? '、' : ', '));
+  /** The approver's comment when the claim came back for changes. */
+  protected readonly returned = computed(() => returnNote(this.claim()));
+  /** The history's reason, else the comment on the approval's return decision. */
+  protected readonly returnComment = computed(() => this.returned()?.reason || lastReturnComment(this.approval()));
 
   constructor() {
     this.claims.categories().subscribe({ next: (c) => this.categories.set(c), error: () => undefined });
+    inject(DestroyRef).onDestroy(() => this.stopApprovalLoad());
   }
 
   ngOnInit(): void {
@@ -62,12 +85,51 @@ export class ClaimDetailPage implements OnInit {
       next: (c) => {
         this.claim.set(c);
         this.busy.set(false);
+        if (followsApproval(c.status)) this.loadApproval(0);
       },
       error: (e) => {
         this.busy.set(false);
         this.notify.error(e);
       },
     });
+  }
+
+  /**
+   * The claim's approval (the submitter may read it). A 404 right after submitting means Approvals has not started it
+   * yet: say so and ask again after a short delay, a few times, without an error.
+   */
+  private loadApproval(attempt: number): void {
+    this.stopApprovalLoad();
+    if (!this.approval()) this.approvalState.set(attempt === 0 ? 'loading' : 'waiting');
+    this.approvalLoad = this.approvals.review(this.id()).subscribe({
+      next: (r) => {
+        this.approval.set(r.approval);
+        this.approvalState.set('ready');
+      },
+      error: (e) => {
+        if (this.approval()) return; // keep showing what we have
+        if (!isApprovalNotFound(e)) {
+          this.approvalState.set('failed');
+        } else if (!approvalMayStillStart(this.claim()?.status)) {
+          this.approvalState.set('none');
+        } else if (attempt < this.retryDelays.length) {
+          this.approvalState.set('waiting');
+          this.retryTimer = setTimeout(() => this.loadApproval(attempt + 1), this.retryDelays[attempt]);
+        } else {
+          this.approvalState.set('stalled');
+        }
+      },
+    });
+  }
+
+  protected refreshApproval(): void {
+    this.loadApproval(0);
+  }
+
+  private stopApprovalLoad(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.approvalLoad?.unsubscribe();
   }
 
   protected categoryName(code: string): string {

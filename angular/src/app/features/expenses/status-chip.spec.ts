@@ -24,4 +24,19 @@ describe('status chips', () => {
     expect(chip.getAttribute('data-status')).toBe('InApproval');
     expect(chip.classList).toContain('chip-indigo');
   });
+
+  it.each([
+    ['en', { InApproval: 'In approval', Approved: 'Approved', Returned: 'Returned', Rejected: 'Rejected' }],
+    ['zh-CN', { InApproval: '审批中', Approved: '已批准', Returned: '已退回', Rejected: '已驳回' }],
+  ] as const)('translate the approval outcomes in %s', async (lang, expected) => {
+    TestBed.configureTestingModule({ imports: [StatusChip], providers: [provideTestTranslations()] });
+    await useLanguage(lang);
+    for (const [status, label] of Object.entries(expected)) {
+      const fixture = TestBed.createComponent(StatusChip);
+      fixture.componentRef.setInput('status', status);
+      await fixture.whenStable();
+      expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid=status-chip]')?.textContent?.trim()).toBe(label);
+      fixture.destroy();
+    }
+  });
 });
