@@ -17,25 +17,25 @@ public sealed partial class PaddleOcrEngine
     /// <summary>Runs the direction classifier on the given crops; those it finds upside down are turned 180° in place.</summary>
     private void Classify(List<SKBitmap> crops, int[] indices, bool[] flipped)
     {
-        for (var start = 0; start < indices.Length; start += RecBatch)
+        var batches = indices.Chunk(ClsBatch).ToArray();
+        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _threads }, batch =>
         {
-            var n = Math.Min(RecBatch, indices.Length - start);
-            var data = new float[n * 3 * ClsHeight * ClsWidth];
-            for (var k = 0; k < n; k++) FillLine(crops[indices[start + k]], data, k, ClsHeight, ClsWidth);
-            using var value = OrtValue.CreateTensorValueFromMemory(data, [n, 3, ClsHeight, ClsWidth]);
+            var data = new float[batch.Length * 3 * ClsHeight * ClsWidth];
+            for (var k = 0; k < batch.Length; k++) FillLine(crops[batch[k]], data, k, ClsHeight, ClsWidth);
+            using var value = OrtValue.CreateTensorValueFromMemory(data, [batch.Length, 3, ClsHeight, ClsWidth]);
             using var runOptions = new RunOptions();
             using var outputs = _cls.Run(runOptions, [_cls.InputNames[0]], [value], [_cls.OutputNames[0]]);
             var probs = outputs[0].GetTensorDataAsSpan<float>();
-            for (var k = 0; k < n; k++)
+            for (var k = 0; k < batch.Length; k++)
             {
                 if (probs[k * 2 + 1] <= probs[k * 2] || probs[k * 2 + 1] < ClsThresh) continue;
-                var i = indices[start + k];
+                var i = batch[k];
                 flipped[i] = true;
                 var rotated = Rotate180(crops[i]);
                 crops[i].Dispose();
-                crops[i] = rotated;
+                crops[i] = rotated; // each index is in one batch only
             }
-        }
+        });
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
     public const int DetLimitSideLen = 960;
     private static readonly float[] DetMean = [0.485f, 0.456f, 0.406f];
     private static readonly float[] DetStd = [0.229f, 0.224f, 0.225f];
-    private const int ClsHeight = 48, ClsWidth = 192, RecHeight = 48, RecBatch = 6;
+    // PaddleOCR batches 6 lines; 3 measured slightly cheaper here (less right padding) and gives parallel workers more to share.
+    private const int ClsHeight = 48, ClsWidth = 192, ClsBatch = 6, RecHeight = 48, RecBatch = 3;
     private const float ClsThresh = 0.9f;
 
     internal static readonly bool Trace = Environment.GetEnvironmentVariable("EXPENSEFLOW_OCR_TRACE") == "1";
