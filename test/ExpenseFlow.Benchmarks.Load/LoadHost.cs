@@ -11,6 +11,13 @@ namespace ExpenseFlow.Benchmarks.Load;
 /// <summary>The host on Kestrel (real sockets on loopback), with the demo company seeded in a fresh database.</summary>
 internal sealed class LoadHost : ExpenseFlowApp
 {
+    /// <summary>The 20 demo people, in employee-number order (E0001…E0020).</summary>
+    public static readonly string[] DemoLogins =
+    [
+        "ceo", "cfo", "finance1", "finance2", "admin", "sales.director", "sales.east", "sales1", "sales2", "sales3",
+        "sales4", "rnd.director", "rnd.lead", "dev1", "dev2", "dev3", "dev4", "office", "analyst", "assistant",
+    ];
+
     public LoadHost() => UseKestrel(0);
 
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -36,6 +43,21 @@ internal static class Stats
 
     public static void Header() =>
         Console.WriteLine("| scenario | requests | errors | p50 ms | p95 ms | p99 ms | max ms | req/s |\n|---|---|---|---|---|---|---|---|");
+
+    /// <summary>One warm-up call, then <paramref name="requests"/> sequential GETs, printed as a table row.</summary>
+    public static async Task MeasureGetAsync(HttpClient client, string name, string url, int requests)
+    {
+        await client.GetAsync(url);
+        var latencies = new List<double>();
+        var errors = 0;
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < requests; i++)
+        {
+            latencies.Add(await TimeAsync(() => client.GetAsync(url), r => errors += r.IsSuccessStatusCode ? 0 : 1));
+        }
+
+        Print(name, latencies, wall.Elapsed, errors);
+    }
 
     public static async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> call, Action<HttpResponseMessage> check)
     {

@@ -47,16 +47,7 @@ internal static class MyClaimsScenario
             ("my claims, sort by total", "/api/expenses/claims?sort=-total&pageSize=20"),
         })
         {
-            await client.GetAsync(url); // warm-up
-            var latencies = new List<double>();
-            var errors = 0;
-            var wall = Stopwatch.StartNew();
-            for (var i = 0; i < requests; i++)
-            {
-                latencies.Add(await Stats.TimeAsync(() => client.GetAsync(url), r => errors += r.IsSuccessStatusCode ? 0 : 1));
-            }
-
-            Stats.Print(name, latencies, wall.Elapsed, errors);
+            await Stats.MeasureGetAsync(client, name, url, requests);
         }
     }
 }

@@ -9,15 +9,9 @@ namespace ExpenseFlow.Benchmarks.Load;
 /// <summary>20 employees at once, each creating a claim with its own invoice and submitting it; submit latency measured.</summary>
 internal static class SubmitScenario
 {
-    private static readonly string[] Logins =
-    [
-        "ceo", "cfo", "finance1", "finance2", "admin", "sales.director", "sales.east", "sales1", "sales2", "sales3",
-        "sales4", "rnd.director", "rnd.lead", "dev1", "dev2", "dev3", "dev4", "office", "analyst", "assistant",
-    ];
-
     public static async Task RunAsync(LoadHost host, int users, int submitsPerUser, TimeSpan timeLimit)
     {
-        var clients = await Task.WhenAll(Logins.Take(users).Select(host.ClientAsync));
+        var clients = await Task.WhenAll(LoadHost.DemoLogins.Take(users).Select(host.ClientAsync));
         var entity = (await clients[0].GetFromJsonAsync<List<LegalEntityDto>>("/api/organization/legal-entities"))!.First().Id;
         var latencies = new ConcurrentBag<double>();
         var errors = 0;

@@ -43,37 +43,49 @@ internal static class InboxQueries
                 break;
         }
 
-        var query = from t in tasks
-                    join a in db.Approvals.AsNoTracking() on t.ApprovalId equals a.Id
-                    join s in db.Steps.AsNoTracking() on new { t.ApprovalId, Index = t.StepIndex } equals new { s.ApprovalId, s.Index }
-                    select new { t, a, s };
+        // Filters on the claim go through a semi-join; the count and the page read the tasks' own index where they can,
+        // and the page's approvals and steps are fetched for its 20 rows only.
+        var approvals = db.Approvals.AsNoTracking();
+        var filtered = false;
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = LikePattern.Contains(search);
-            query = query.Where(x => EF.Functions.ILike(x.a.ClaimNumber, pattern) || EF.Functions.ILike(x.a.ClaimTitle, pattern) || EF.Functions.ILike(x.a.SubmitterName, pattern));
+            approvals = approvals.Where(a => EF.Functions.ILike(a.ClaimNumber, pattern) || EF.Functions.ILike(a.ClaimTitle, pattern) || EF.Functions.ILike(a.SubmitterName, pattern));
+            filtered = true;
         }
 
         if (minAmount is { } min)
         {
-            query = query.Where(x => x.a.Amount >= min);
+            approvals = approvals.Where(a => a.Amount >= min);
+            filtered = true;
         }
 
         if (maxAmount is { } max)
         {
-            query = query.Where(x => x.a.Amount <= max);
+            approvals = approvals.Where(a => a.Amount <= max);
+            filtered = true;
         }
 
-        query = (sort, view) switch
+        if (filtered)
         {
-            ("-waiting", _) => query.OrderByDescending(x => x.t.WaitingSince ?? x.t.CreatedAt).ThenBy(x => x.t.Id),
-            ("amount", _) => query.OrderBy(x => x.a.Amount).ThenBy(x => x.t.Id),
-            ("-amount", _) => query.OrderByDescending(x => x.a.Amount).ThenBy(x => x.t.Id),
-            ("submitted", _) => query.OrderByDescending(x => x.a.StartedAt).ThenBy(x => x.t.Id),
-            (null or "", "done" or "notifications") => query.OrderByDescending(x => x.t.CompletedAt ?? x.t.CreatedAt).ThenBy(x => x.t.Id),
-            _ => query.OrderBy(x => x.t.WaitingSince ?? x.t.CreatedAt).ThenBy(x => x.t.Id),
+            tasks = tasks.Where(t => approvals.Any(a => a.Id == t.ApprovalId));
+        }
+
+        var total = await tasks.CountAsync(ct);
+        var skip = (number - 1) * size;
+        List<Guid> pageIds = sort switch
+        {
+            "amount" or "-amount" or "submitted" => await OrderByClaim(tasks, db.Approvals.AsNoTracking(), sort).Skip(skip).Take(size).ToListAsync(ct),
+            "-waiting" => await tasks.OrderByDescending(t => t.WaitingSince).ThenBy(t => t.Id).Select(t => t.Id).Skip(skip).Take(size).ToListAsync(ct),
+            null or "" when view is "done" or "notifications" =>
+                await tasks.OrderByDescending(t => t.CompletedAt ?? t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).Skip(skip).Take(size).ToListAsync(ct),
+            _ => await tasks.OrderBy(t => t.WaitingSince).ThenBy(t => t.Id).Select(t => t.Id).Skip(skip).Take(size).ToListAsync(ct),
         };
-        var total = await query.CountAsync(ct);
-        var rows = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await (from t in db.Tasks.AsNoTracking().Where(t => pageIds.Contains(t.Id))
+                          join a in db.Approvals.AsNoTracking() on t.ApprovalId equals a.Id
+                          join st in db.Steps.AsNoTracking() on new { t.ApprovalId, Index = t.StepIndex } equals new { st.ApprovalId, st.Index }
+                          select new { t, a, s = st }).ToListAsync(ct);
+        rows = rows.OrderBy(r => pageIds.IndexOf(r.t.Id)).ToList();
         var now = clock.GetUtcNow();
         var items = rows.Select(x => new InboxItemDto(
             x.t.Id, x.a.Id, x.a.ClaimId, x.a.ClaimNumber, x.a.ClaimTitle, x.a.SubmitterId, x.a.SubmitterName, x.a.Amount, x.a.Currency, x.s.Key,
@@ -81,5 +93,16 @@ internal static class InboxQueries
             Math.Round(((x.t.CompletedAt ?? now) - (x.t.WaitingSince ?? x.t.CreatedAt)).TotalHours, 1), x.t.AssigneeId, x.t.AssigneeName, x.t.AssigneeId != me,
             x.t.RemindedAt, x.t.DeadlineAt, ApprovalViews.Outcome(x.t.Status), x.t.CompletedAt)).ToList();
         return TypedResults.Ok(new PagedResult<InboxItemDto>(items, total));
+    }
+
+    private static IQueryable<Guid> OrderByClaim(IQueryable<ApprovalTask> tasks, IQueryable<Approval> approvals, string sort)
+    {
+        var joined = from t in tasks join a in approvals on t.ApprovalId equals a.Id select new { t.Id, a.Amount, a.StartedAt };
+        return (sort switch
+        {
+            "amount" => joined.OrderBy(x => x.Amount).ThenBy(x => x.Id),
+            "-amount" => joined.OrderByDescending(x => x.Amount).ThenBy(x => x.Id),
+            _ => joined.OrderByDescending(x => x.StartedAt).ThenBy(x => x.Id),
+        }).Select(x => x.Id);
     }
 }
