@@ -22,6 +22,8 @@ public sealed class PortalHost : ExpenseFlowApp
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    protected override Uri ClientBaseAddress => new(BaseUrl);
+
     public static string ArtifactsDir
     {
         get

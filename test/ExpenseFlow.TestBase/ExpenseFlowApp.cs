@@ -81,10 +81,13 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>Where clients send requests: the in-memory server, or the real address when the host listens on Kestrel.</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
+
     /// <summary>A client signed in as a demo user (login name before the @, e.g. "admin", "finance1", "sales1").</summary>
     public async Task<HttpClient> SignInAsync(string login, string language = "en")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false, BaseAddress = ClientBaseAddress });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var response = await client.PostAsJsonAsync("/api/organization/account/login", new { email = DemoEmail(login), password = TestDatabase.DemoPassword });
         response.EnsureSuccessStatusCode();
@@ -93,7 +96,7 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Anonymous(string language = "en")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false, BaseAddress = ClientBaseAddress });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
     }
