@@ -14,6 +14,11 @@ public class ApproverJourneyTests(PortalHost host) : IClassFixture<PortalHost>
     {
         using var employee = await host.SignInAsync("sales1");
         var claim = await employee.SubmitClaimAsync(1_888m, "travel", "上海往返高铁票");
+        // The approval starts in the background; the manager opens the inbox once the claim waits there.
+        using (var api = await host.SignInAsync("sales.east"))
+        {
+            await api.TaskForAsync(claim.Id);
+        }
 
         await using var managerContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 1000 } });
         var manager = await SignInAsync(managerContext, "sales.east", "/approvals/inbox");
