@@ -3,7 +3,7 @@ import { authGuard, guestGuard, homeRedirectGuard, permissionGuard } from './cor
 import { Shell } from './core/layout/shell';
 import { PERMISSIONS } from './core/nav/nav-items';
 
-// One lazy route per module; payments and insights join here as they are built.
+// One lazy route per module; insights joins here when it is built.
 export const routes: Routes = [
   { path: 'login', title: 'auth.title', canActivate: [guestGuard], loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
   {
@@ -23,6 +23,11 @@ export const routes: Routes = [
         path: 'approvals',
         canActivate: [permissionGuard(PERMISSIONS.approvalsDecide, PERMISSIONS.approvalsManageFlows)],
         loadChildren: () => import('./features/approvals/approvals.routes').then((m) => m.APPROVALS_ROUTES),
+      },
+      {
+        path: 'payments',
+        canActivate: [permissionGuard(PERMISSIONS.paymentsManage)],
+        loadChildren: () => import('./features/payments/payments.routes').then((m) => m.PAYMENTS_ROUTES),
       },
       {
         path: 'organization',

@@ -13,3 +13,5 @@ export * from './claims.api';
 export * from './approvals.models';
 export * from './approvals.api';
 export * from './approval-flows.api';
+export * from './payments.models';
+export * from './payments.api';

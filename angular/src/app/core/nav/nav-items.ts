@@ -13,7 +13,7 @@ export interface NavItem {
   external?: boolean;
   /** Active only on exactly this address (e.g. "My claims" must not light up on /expenses/claims/new). */
   exact?: boolean;
-  section: 'main' | 'expenses' | 'approvals' | 'organization' | 'system';
+  section: 'main' | 'expenses' | 'approvals' | 'payments' | 'organization' | 'system';
   anyPermission?: string[];
   /** Only for users who are a person in the directory (not a bare technical account). */
   needsPerson?: boolean;
@@ -33,9 +33,12 @@ export const PERMISSIONS = {
   expensesManagePolicy: 'Expenses.ManagePolicy',
   approvalsDecide: 'Approvals.Decide',
   approvalsManageFlows: 'Approvals.ManageFlows',
+  paymentsManage: 'Payments.Manage',
+  paymentsRelease: 'Payments.Release',
 } as const;
 
 const manage = [PERMISSIONS.organizationManage];
+const payments = [PERMISSIONS.paymentsManage];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
@@ -44,6 +47,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'approvals-inbox', label: 'nav.approvalsInbox', icon: 'inbox', link: '/approvals/inbox', section: 'approvals', anyPermission: [PERMISSIONS.approvalsDecide] },
   { id: 'approvals-delegations', label: 'nav.outOfOffice', icon: 'beach_access', link: '/approvals/delegations', section: 'approvals', anyPermission: [PERMISSIONS.approvalsDecide], needsPerson: true },
   { id: 'approvals-flows', label: 'nav.approvalFlows', icon: 'alt_route', link: '/approvals/flows', section: 'approvals', anyPermission: [PERMISSIONS.approvalsManageFlows] },
+  { id: 'payments-payables', label: 'nav.paymentsPayables', icon: 'request_quote', link: '/payments/payables', section: 'payments', anyPermission: payments },
+  { id: 'payments-batches', label: 'nav.paymentsBatches', icon: 'account_balance', link: '/payments/batches', section: 'payments', anyPermission: payments },
+  { id: 'payments-statements', label: 'nav.paymentsStatements', icon: 'upload_file', link: '/payments/statements', section: 'payments', anyPermission: payments },
+  { id: 'payments-reconciliation', label: 'nav.paymentsReconciliation', icon: 'rule', link: '/payments/reconciliation', section: 'payments', anyPermission: payments },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
@@ -55,7 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'help', label: 'nav.help', icon: 'help', link: '/help', section: 'system' },
 ];
 
-export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'approvals', 'organization', 'system'];
+export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'approvals', 'payments', 'organization', 'system'];
 
 export function visibleNavItems(items: readonly NavItem[], user: NavUser): NavItem[] {
   return items.filter(

@@ -1,0 +1,161 @@
+import { DatePipe } from '@angular/common';
+import { HttpResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
+import { LegalEntity } from '../../core/api/models';
+import { PaymentsApi } from '../../core/api/payments.api';
+import { BatchDto, PaymentFileDto, PaymentFileFormat } from '../../core/api/payments.models';
+import { AuthService } from '../../core/auth/auth.service';
+import { PERMISSIONS } from '../../core/nav/nav-items';
+import { NotifyService, errorMessage } from '../../shared/notify.service';
+import { MoneyPipe } from '../expenses/money.pipe';
+import { PaymentStatus } from './payment-status';
+import { FILE_BUTTONS, downloadName, filesAvailable, isMakerCannotRelease, releaseCheck } from './payments-logic';
+
+/** Saves a downloaded blob under a name (an object URL and a temporary link). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+@Component({
+  selector: 'app-batch-detail-page',
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, MoneyPipe, PaymentStatus, RouterLink, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './batch-detail.page.html',
+  styles: `
+    .head { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 8px 0 16px; }
+    .head dt { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
+    .head dd { margin: 0; font: var(--mat-sys-body-large); }
+    .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+    .note { display: flex; gap: 8px; align-items: flex-start; padding: 12px 16px; border-radius: 12px; margin: 8px 0;
+      background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+    .confirm { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
+    .num { text-align: right; white-space: nowrap; }
+    h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; }
+    .hash { font-family: 'Roboto Mono', ui-monospace, monospace; font-size: 12px; word-break: break-all; }
+  `,
+})
+export class BatchDetailPage implements OnInit {
+  readonly id = input.required<string>();
+  private readonly payments = inject(PaymentsApi);
+  private readonly auth = inject(AuthService);
+  private readonly notify = inject(NotifyService);
+  private readonly translate = inject(TranslateService);
+
+  protected readonly fileButtons = FILE_BUTTONS;
+  protected readonly batch = signal<BatchDto | null>(null);
+  protected readonly files = signal<PaymentFileDto[]>([]);
+  protected readonly legalEntities = signal<LegalEntity[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly cancelling = signal(false);
+  protected readonly downloading = signal<PaymentFileFormat | null>(null);
+  protected readonly error = signal<string | null>(null);
+  /** The server said 403 Payments.MakerCannotRelease (e.g. the page was stale about who the maker is). */
+  private readonly serverSaysMaker = signal(false);
+
+  protected readonly release = computed(() => {
+    const b = this.batch();
+    if (!b) return null;
+    const check = releaseCheck(b, this.auth.currentUser()?.personId, this.auth.hasPermission(PERMISSIONS.paymentsRelease));
+    return this.serverSaysMaker() && b.status === 'Draft' ? { allowed: false, reason: 'maker' as const } : check;
+  });
+  protected readonly canDownload = computed(() => !!this.batch() && filesAvailable(this.batch()!.status));
+
+  constructor() {
+    inject(LegalEntitiesApi).list().subscribe({ next: (l) => this.legalEntities.set(l), error: () => undefined });
+  }
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  private load(): void {
+    this.busy.set(true);
+    this.payments.batch(this.id()).subscribe({
+      next: (b) => {
+        this.batch.set(b);
+        this.busy.set(false);
+        if (filesAvailable(b.status)) this.loadFiles();
+      },
+      error: (e) => {
+        this.busy.set(false);
+        this.notify.error(e);
+      },
+    });
+  }
+
+  private loadFiles(): void {
+    this.payments.files(this.id()).subscribe({ next: (f) => this.files.set(f), error: () => this.files.set([]) });
+  }
+
+  protected entityName(id: string): string {
+    return this.legalEntities().find((l) => l.id === id)?.name ?? '';
+  }
+
+  protected doRelease(): void {
+    if (!this.release()?.allowed || this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this.payments.release(this.id()).subscribe({
+      next: (b) => {
+        this.batch.set(b);
+        this.busy.set(false);
+        this.notify.success('payments.batch.released', { number: b.number });
+        this.loadFiles();
+      },
+      error: (e) => {
+        this.busy.set(false);
+        if (isMakerCannotRelease(e)) this.serverSaysMaker.set(true);
+        else this.error.set(errorMessage(e, this.translate.instant('errors.unknown')));
+      },
+    });
+  }
+
+  protected doCancel(): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this.payments.cancel(this.id()).subscribe({
+      next: (b) => {
+        this.batch.set(b);
+        this.busy.set(false);
+        this.cancelling.set(false);
+        this.notify.success('payments.batch.cancelled', { number: b.number });
+      },
+      error: (e) => {
+        this.busy.set(false);
+        this.cancelling.set(false);
+        this.error.set(errorMessage(e, this.translate.instant('errors.unknown')));
+      },
+    });
+  }
+
+  protected download(format: PaymentFileFormat): void {
+    const b = this.batch();
+    if (!b || !this.canDownload() || this.downloading()) return;
+    this.downloading.set(format);
+    this.error.set(null);
+    this.payments.downloadFile(b.id, format).subscribe({
+      next: (r: HttpResponse<Blob>) => {
+        this.downloading.set(null);
+        if (r.body) saveBlob(r.body, downloadName(r.headers.get('Content-Disposition'), b.number, format));
+        this.loadFiles();
+      },
+      error: (e) => {
+        this.downloading.set(null);
+        this.error.set(errorMessage(e, this.translate.instant('errors.unknown')));
+      },
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { BATCH_LINE_STATUSES, BATCH_STATUSES, ENTRY_MATCHES, HOLD_REASONS, PAYABLE_STATUSES, STATEMENT_FORMATS } from '../../core/api/payments.models';
+import { NAV_ITEMS } from '../../core/nav/nav-items';
+import { FILE_BUTTONS } from './payments-logic';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+}
+
+function lookup(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
+}
+
+describe('Payments texts', () => {
+  let en: Tree;
+  let zh: Tree;
+
+  beforeAll(async () => {
+    en = (await import('../../../i18n/en.json')).default as unknown as Tree;
+    zh = (await import('../../../i18n/zh-CN.json')).default as unknown as Tree;
+  });
+
+  it('exist in both languages', () => {
+    expect(keys(en['payments'] as Tree).sort()).toEqual(keys(zh['payments'] as Tree).sort());
+    expect(keys(en['nav'] as Tree).sort()).toEqual(keys(zh['nav'] as Tree).sort());
+  });
+
+  it('cover every status, hold reason, format, file button, nav entry and help section the pages build keys for', () => {
+    const built = [
+      ...PAYABLE_STATUSES.map((s) => `payments.payableStatus.${s}`),
+      ...BATCH_STATUSES.map((s) => `payments.batchStatus.${s}`),
+      ...BATCH_LINE_STATUSES.map((s) => `payments.lineStatus.${s}`),
+      ...ENTRY_MATCHES.map((s) => `payments.matchStatus.${s}`),
+      ...HOLD_REASONS.map((s) => `payments.holdReason.${s}`),
+      ...STATEMENT_FORMATS.map((s) => `payments.statementFormat.${s}`),
+      ...['maker', 'permission', 'noPerson', 'status'].map((r) => `payments.batch.blocked.${r}`),
+      ...['needsLegalEntity', 'mixed', 'nothingOpen'].map((r) => `payments.payables.why.${r}`),
+      ...FILE_BUTTONS.map((f) => f.label),
+      ...NAV_ITEMS.filter((i) => i.section === 'payments').map((i) => i.label),
+      'nav.section.payments',
+      ...['paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsStatements', 'paymentsReconciliation'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
+    ];
+    for (const tree of [en, zh]) {
+      expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
+    }
+    expect(lookup(zh, 'payments.batch.release')).toBe('复核发放');
+    expect(lookup(zh, 'payments.matchStatus.Returned')).toBe('退票');
+  });
+});

@@ -1,0 +1,10 @@
+import { Routes } from '@angular/router';
+
+export const PAYMENTS_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'payables' },
+  { path: 'payables', title: 'nav.paymentsPayables', loadComponent: () => import('./payables.page').then((m) => m.PayablesPage) },
+  { path: 'batches', title: 'nav.paymentsBatches', loadComponent: () => import('./batches-list.page').then((m) => m.BatchesListPage) },
+  { path: 'batches/:id', title: 'payments.batch.title', loadComponent: () => import('./batch-detail.page').then((m) => m.BatchDetailPage) },
+  { path: 'statements', title: 'nav.paymentsStatements', loadComponent: () => import('./statements.page').then((m) => m.StatementsPage) },
+  { path: 'reconciliation', title: 'nav.paymentsReconciliation', loadComponent: () => import('./reconciliation.page').then((m) => m.ReconciliationPage) },
+];
