@@ -3,6 +3,7 @@ using ExpenseFlow.Approvals.Application;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
 using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
+using ExpenseFlow.Payments.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,6 +18,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 builder.Services.AddOrganizationModule(builder.Configuration);
 builder.Services.AddExpensesModule(builder.Configuration);
 builder.Services.AddApprovalsModule(builder.Configuration);
+builder.Services.AddPaymentsModule(builder.Configuration);
 using var host = builder.Build();
 
 await using var scope = host.Services.CreateAsyncScope();

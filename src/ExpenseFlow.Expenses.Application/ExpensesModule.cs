@@ -9,6 +9,7 @@ using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.Expenses.Infrastructure;
 using ExpenseFlow.Expenses.Infrastructure.Recognition;
 using ExpenseFlow.Expenses.Infrastructure.Storage;
+using ExpenseFlow.Payments.Contracts;
 using ExpenseFlow.Recognition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,13 +36,17 @@ public static class ExpensesModule
         services.AddSingleton(_ => new RecognitionEngine(new RecognitionOptions
         {
             ModelsDirectory = configuration["Recognition:ModelsDirectory"],
-            IntraOpThreads = configuration.GetValue("Recognition:IntraOpThreads", Math.Max(1, Environment.ProcessorCount / 2)),
+            // 0 = one per core for a document's OCR; the engine caps all documents together at the core count.
+            IntraOpThreads = configuration.GetValue("Recognition:IntraOpThreads", 0),
         }));
         services.AddScoped<IClaimReader, ClaimReader>();
         services.AddIntegrationEventHandler<ApprovalStarted, ClaimFollowsApproval>();
         services.AddIntegrationEventHandler<ClaimApproved, ClaimFollowsApproval>();
         services.AddIntegrationEventHandler<ClaimRejected, ClaimFollowsApproval>();
         services.AddIntegrationEventHandler<ClaimReturned, ClaimFollowsApproval>();
+        services.AddIntegrationEventHandler<ClaimPaymentScheduled, ClaimFollowsApproval>();
+        services.AddIntegrationEventHandler<ClaimPaid, ClaimFollowsApproval>();
+        services.AddIntegrationEventHandler<ClaimPaymentReopened, ClaimFollowsApproval>();
         services.AddScoped<RecognizeReceiptJob>();
         services.AddScoped<ReceiptMaintenanceJob>();
         services.AddScoped<IModuleMigrator, ExpensesMigrator>();

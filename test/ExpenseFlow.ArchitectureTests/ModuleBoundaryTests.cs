@@ -10,7 +10,7 @@ namespace ExpenseFlow.ArchitectureTests;
 /// </summary>
 public class ModuleBoundaryTests
 {
-    public static readonly string[] Modules = ["Organization", "Expenses", "Approvals"];
+    public static readonly string[] Modules = ["Organization", "Expenses", "Approvals", "Payments"];
 
     private static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "Contracts"];
 

@@ -15,5 +15,6 @@ public static class ModuleSet
         typeof(Organization.Infrastructure.OrganizationDbContext).Assembly,
         typeof(Expenses.Infrastructure.ExpensesDbContext).Assembly,
         typeof(Approvals.Infrastructure.ApprovalsDbContext).Assembly,
+        typeof(Payments.Infrastructure.PaymentsDbContext).Assembly,
     ];
 }

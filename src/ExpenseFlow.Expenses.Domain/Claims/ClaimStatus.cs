@@ -24,7 +24,8 @@ public static class ClaimTransitions
         [ClaimStatus.Returned] = [ClaimStatus.Submitted, ClaimStatus.Cancelled],
         [ClaimStatus.Approved] = [ClaimStatus.Scheduled],
         [ClaimStatus.Scheduled] = [ClaimStatus.Paid, ClaimStatus.Approved],
-        [ClaimStatus.Paid] = [],
+        // The bank may credit a payment back after it was booked: the claim is payable again.
+        [ClaimStatus.Paid] = [ClaimStatus.Approved],
         [ClaimStatus.Rejected] = [],
         [ClaimStatus.Cancelled] = [],
     };

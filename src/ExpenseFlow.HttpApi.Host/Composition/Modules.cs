@@ -1,6 +1,7 @@
 using ExpenseFlow.Approvals.Application;
 using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
+using ExpenseFlow.Payments.Application;
 
 namespace ExpenseFlow.HttpApi.Host.Composition;
 
@@ -12,6 +13,7 @@ public static class Modules
         services.AddOrganizationModule(configuration);
         services.AddExpensesModule(configuration);
         services.AddApprovalsModule(configuration);
+        services.AddPaymentsModule(configuration);
         return services;
     }
 
@@ -20,6 +22,7 @@ public static class Modules
         endpoints.MapOrganizationEndpoints();
         endpoints.MapExpensesEndpoints();
         endpoints.MapApprovalsEndpoints();
+        endpoints.MapPaymentsEndpoints();
         return endpoints;
     }
 }

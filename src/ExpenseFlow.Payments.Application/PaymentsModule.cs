@@ -1,0 +1,60 @@
+using ExpenseFlow.Approvals.Contracts;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
+using ExpenseFlow.Payments.Application.Batches;
+using ExpenseFlow.Payments.Application.Payables;
+using ExpenseFlow.Payments.Application.Statements;
+using ExpenseFlow.Payments.Contracts;
+using ExpenseFlow.Payments.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExpenseFlow.Payments.Application;
+
+public static class PaymentsModule
+{
+    public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<PaymentsDbContext>(configuration, PaymentsDbContext.SchemaName);
+        services.AddIntegrationEventsFrom(typeof(ClaimPaid).Assembly);
+        foreach (var grant in PaymentsPermissions.Grants)
+        {
+            services.AddSingleton(grant);
+        }
+
+        services.AddIntegrationEventHandler<ClaimApproved, PayableOnClaimApproved>();
+        services.AddScoped<IModuleMigrator, PaymentsMigrator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPaymentsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/payments").WithTags("Payments").RequireAuthorization(PaymentsPermissions.Manage);
+        group.MapGet("/payables", PayableEndpoints.ListAsync);
+        group.MapPost("/payables/{id:guid}/refresh-account", PayableEndpoints.RefreshAccountAsync);
+        group.MapGet("/batches", BatchEndpoints.ListAsync);
+        group.MapGet("/batches/{id:guid}", BatchEndpoints.GetAsync);
+        group.MapPost("/batches", BatchEndpoints.BuildAsync);
+        group.MapPost("/batches/{id:guid}/release", BatchEndpoints.ReleaseAsync).RequireAuthorization(PaymentsPermissions.Release);
+        group.MapPost("/batches/{id:guid}/cancel", BatchEndpoints.CancelAsync);
+        group.MapGet("/batches/{id:guid}/files", BatchFiles.ListAsync);
+        group.MapGet("/batches/{id:guid}/files/{format}", BatchFiles.DownloadAsync);
+        group.MapPost("/statements", StatementEndpoints.ImportAsync).DisableAntiforgery();
+        group.MapGet("/statements", StatementEndpoints.ListAsync);
+        group.MapGet("/reconciliation", ReconciliationEndpoints.ListAsync);
+        group.MapPost("/reconciliation/{id:guid}/resolve", ReconciliationEndpoints.ResolveAsync);
+        return endpoints;
+    }
+}
+
+internal sealed class PaymentsMigrator(PaymentsDbContext db) : IModuleMigrator
+{
+    public string Module => "Payments";
+
+    public Task MigrateAsync(CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+
+    public Task<IReadOnlyList<string>> SeedDemoAsync(string demoPassword, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+}

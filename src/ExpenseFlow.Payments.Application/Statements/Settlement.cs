@@ -1,0 +1,41 @@
+using ExpenseFlow.Payments.Contracts;
+using ExpenseFlow.Payments.Domain.Batches;
+using ExpenseFlow.Payments.Domain.Statements;
+using ExpenseFlow.Payments.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpenseFlow.Payments.Application.Statements;
+
+/// <summary>What a matched entry does: a debit marks the claim paid; a credit back reopens its payable.</summary>
+internal static class Settlement
+{
+    /// <summary>Payment lines a statement can still settle: pending ones, and paid ones a bank may still return.</summary>
+    public static async Task<List<(BatchLine Line, PaymentBatch Batch)>> OpenLinesAsync(PaymentsDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.AddDays(-180);
+        var batches = await db.Batches.Include(b => b.Lines)
+            .Where(b => (b.Status == BatchStatus.Released || b.Status == BatchStatus.Closed) && b.ReleasedAt >= since)
+            .ToListAsync(ct);
+        return batches.SelectMany(b => b.Lines.Where(l => l.Status is BatchLineStatus.Pending or BatchLineStatus.Paid).Select(l => (l, b))).ToList();
+    }
+
+    public static async Task ApplyAsync(
+        PaymentsDbContext db, ImportedEntry entry, BatchLine line, PaymentBatch batch, Guid? resolvedBy, string? note, DateTimeOffset now, CancellationToken ct)
+    {
+        var payable = await db.Payables.SingleAsync(p => p.Id == line.PayableId, ct);
+        var reference = entry.Reference ?? entry.EndToEndId ?? entry.Id.ToString("N")[..12];
+        if (entry.IsCredit)
+        {
+            batch.Settle(line.Id, returned: true, reference, now);
+            payable.Reopen(now);
+            db.Publish(new ClaimPaymentReopened(line.ClaimId, batch.Id, "ReturnedByBank", now));
+            entry.Resolve(EntryMatch.Returned, line.Id, resolvedBy, now, note);
+            return;
+        }
+
+        batch.Settle(line.Id, returned: false, reference, now);
+        payable.MarkPaid(now);
+        db.Publish(new ClaimPaid(line.ClaimId, batch.Id, line.EndToEndId, line.Amount, line.Currency, entry.BookingDate, now, resolvedBy));
+        entry.Resolve(EntryMatch.Matched, line.Id, resolvedBy, now, note);
+    }
+}

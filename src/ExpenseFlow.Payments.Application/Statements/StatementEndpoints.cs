@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
+using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Payments.Domain.BankFiles;
+using ExpenseFlow.Payments.Domain.Statements;
+using ExpenseFlow.Payments.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ExpenseFlow.Payments.Application.Statements;
+
+public sealed record StatementImportDto(
+    Guid Id, string FileName, string Format, string Sha256, bool Duplicate, int EntryCount, int Matched, int Returned, int Unmatched, int Ambiguous, DateTimeOffset ImportedAt);
+
+/// <summary>
+/// Statement import (银企对账): camt.053, MT940 or a CSV export. The file's SHA-256 is unique, so importing the same
+/// statement again changes nothing and answers with the first import. Entries are matched in memory against the open
+/// payment lines and everything is written in one transaction.
+/// </summary>
+internal static class StatementEndpoints
+{
+    private const long MaxBytes = 50L * 1024 * 1024;
+
+    public static readonly Error NoFile = new("Payments.NoStatementFile", ErrorKind.Validation, "Attach the statement file as 'file'.", "请以“file”上传对账单文件。");
+
+    public static readonly Error UnknownFormat = new("Payments.UnknownStatementFormat", ErrorKind.Validation,
+        "The file is not a camt.053 or MT940 statement; for a CSV export give format=csv and its column profile.", "文件不是 camt.053 或 MT940 对账单；CSV 导出请指定 format=csv 及列配置。");
+
+    public static async Task<IResult> ImportAsync(HttpRequest request, PaymentsDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var file = form?.Files["file"] ?? throw new DomainException(NoFile);
+        if (file.Length is 0 or > MaxBytes)
+        {
+            throw new DomainException(NoFile);
+        }
+
+        byte[] content;
+        await using (var stream = file.OpenReadStream())
+        using (var buffer = new MemoryStream())
+        {
+            await stream.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (await SummaryAsync(db, sha, duplicate: true, ct) is { } earlier)
+        {
+            return TypedResults.Ok(earlier);
+        }
+
+        var (format, statements) = Parse(content, form["format"].ToString(), form["csvProfile"].ToString());
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = statements.Count > 0 ? statements[0] : null;
+        var import = StatementImport.Create(file.FileName, format, sha, first?.Account, first?.StatementId, me, now);
+        db.StatementImports.Add(import);
+        var matcher = new Matcher(await Settlement.OpenLinesAsync(db, now, ct));
+        var sequence = 0;
+        foreach (var statement in statements)
+        {
+            foreach (var e in statement.Entries)
+            {
+                var detail = e.Details.Count > 0 ? e.Details[0] : null;
+                var entry = ImportedEntry.Create(import.Id, ++sequence, e.BookingDate ?? e.ValueDate ?? DateOnly.FromDateTime(now.UtcDateTime), e.Amount,
+                    e.Currency ?? statement.Currency ?? "CNY", e.Direction == CreditDebit.Credit || e.IsReversal, e.EndToEndId ?? detail?.EndToEndId,
+                    e.CounterpartyName ?? detail?.CounterpartyName, e.CounterpartyAccount ?? detail?.CounterpartyAccount,
+                    e.EntryReference ?? e.AccountServicerReference, e.RemittanceInfo ?? e.AdditionalInfo);
+                var (match, candidates) = matcher.Find(entry, [e.RemittanceInfo, e.AdditionalInfo, e.SupplementaryDetails, e.EntryReference, .. e.Details.Select(d => d.RemittanceInfo)]);
+                if (match is EntryMatch.Matched or EntryMatch.Returned)
+                {
+                    await Settlement.ApplyAsync(db, entry, candidates[0].Line, candidates[0].Batch, null, null, now, ct);
+                }
+                else
+                {
+                    entry.Resolve(match, null, null, null, null);
+                }
+
+                db.StatementEntries.Add(entry);
+            }
+        }
+
+        import.EntryCount = sequence;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_statement_imports_sha256" })
+        {
+            // The same file imported at the same moment by someone else: theirs stands.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: true, ct));
+        }
+
+        return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: false, ct));
+    }
+
+    public static async Task<Ok<List<StatementImportDto>>> ListAsync(PaymentsDbContext db, CancellationToken ct)
+    {
+        var shas = await db.StatementImports.AsNoTracking().OrderByDescending(i => i.ImportedAt).Take(100).Select(i => i.Sha256).ToListAsync(ct);
+        var list = new List<StatementImportDto>();
+        foreach (var sha in shas)
+        {
+            list.Add((await SummaryAsync(db, sha, false, ct))!);
+        }
+
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<StatementImportDto?> SummaryAsync(PaymentsDbContext db, string sha, bool duplicate, CancellationToken ct)
+    {
+        var import = await db.StatementImports.AsNoTracking().FirstOrDefaultAsync(i => i.Sha256 == sha, ct);
+        if (import is null)
+        {
+            return null;
+        }
+
+        var counts = await db.StatementEntries.AsNoTracking().Where(e => e.ImportId == import.Id).GroupBy(e => e.Match)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return new StatementImportDto(import.Id, import.FileName, import.Format, import.Sha256, duplicate, import.EntryCount, counts.GetValueOrDefault(EntryMatch.Matched),
+            counts.GetValueOrDefault(EntryMatch.Returned), counts.GetValueOrDefault(EntryMatch.Unmatched), counts.GetValueOrDefault(EntryMatch.Ambiguous), import.ImportedAt);
+    }
+
+    private static (string Format, IReadOnlyList<BankStatement> Statements) Parse(byte[] content, string? format, string? csvProfile)
+    {
+        var head = System.Text.Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 4096)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        var kind = string.IsNullOrWhiteSpace(format) ? head.StartsWith('<') ? "camt053" : head.Contains(":20:", StringComparison.Ordinal) && head.Contains(":25:", StringComparison.Ordinal) ? "mt940" : null : format.Trim().ToLowerInvariant();
+        return kind switch
+        {
+            "camt053" => ("camt053", new Camt053Parser().Parse(content)),
+            "mt940" => ("mt940", new Mt940Parser().Parse(content)),
+            "csv" when !string.IsNullOrWhiteSpace(csvProfile) => ("csv", [new CsvStatementParser(CsvStatementProfile.FromJson(csvProfile)).Parse(content)]),
+            _ => throw new DomainException(UnknownFormat),
+        };
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using ExpenseFlow.BuildingBlocks.Domain;
+
+namespace ExpenseFlow.Payments.Domain.Payables;
+
+public enum PayableStatus
+{
+    /// <summary>Ready to be put into a batch.</summary>
+    Open,
+
+    /// <summary>Cannot be paid until fixed (see <see cref="Payable.HoldReason"/>).</summary>
+    Held,
+    InBatch,
+    Scheduled,
+    Paid,
+}
+
+/// <summary>What the company owes an employee for an approved claim, and where to pay it.</summary>
+public sealed partial class Payable : AggregateRoot<Guid>
+{
+    private Payable()
+    {
+    }
+
+    public Guid ClaimId { get; private set; }
+
+    public string ClaimNumber { get; private set; } = string.Empty;
+
+    public Guid EmployeeId { get; private set; }
+
+    public string PayeeName { get; private set; } = string.Empty;
+
+    public Guid LegalEntityId { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public string Currency { get; private set; } = "CNY";
+
+    public DateTimeOffset ApprovedAt { get; private set; }
+
+    public string? AccountName { get; private set; }
+
+    public string? AccountNumber { get; private set; }
+
+    public string? BankName { get; private set; }
+
+    public string? CnapsCode { get; private set; }
+
+    public PayableStatus Status { get; private set; }
+
+    /// <summary>NoBankAccount | InvalidBankAccount | InvalidCnaps.</summary>
+    public string? HoldReason { get; private set; }
+
+    public Guid? BatchId { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Payable Create(Guid claimId, string claimNumber, Guid employeeId, string payeeName, Guid legalEntityId, decimal amount, string currency,
+        DateTimeOffset approvedAt, PayeeDetails? account)
+    {
+        var payable = new Payable
+        {
+            Id = Guid.CreateVersion7(), ClaimId = claimId, ClaimNumber = claimNumber, EmployeeId = employeeId, PayeeName = payeeName,
+            LegalEntityId = legalEntityId, Amount = amount, Currency = currency, ApprovedAt = approvedAt, UpdatedAt = approvedAt,
+        };
+        payable.UseAccount(account, approvedAt);
+        return payable;
+    }
+
+    /// <summary>Takes the employee's (new) default account; a missing or malformed one holds the payable with a reason.</summary>
+    public void UseAccount(PayeeDetails? account, DateTimeOffset at)
+    {
+        if (Status is not (PayableStatus.Open or PayableStatus.Held))
+        {
+            return;
+        }
+
+        AccountName = account?.AccountName;
+        AccountNumber = account?.AccountNumber.Replace(" ", string.Empty, StringComparison.Ordinal);
+        BankName = account?.BankName;
+        CnapsCode = account?.CnapsCode;
+        HoldReason = account is null ? "NoBankAccount"
+            : !AccountPattern().IsMatch(AccountNumber!) ? "InvalidBankAccount"
+            : CnapsCode is not null && !CnapsPattern().IsMatch(CnapsCode) ? "InvalidCnaps"
+            : null;
+        Status = HoldReason is null ? PayableStatus.Open : PayableStatus.Held;
+        UpdatedAt = at;
+    }
+
+    internal void JoinBatch(Guid batchId, DateTimeOffset at) => Move(PayableStatus.InBatch, batchId, at);
+
+    internal void Schedule(DateTimeOffset at) => Move(PayableStatus.Scheduled, BatchId, at);
+
+    public void MarkPaid(DateTimeOffset at) => Move(PayableStatus.Paid, BatchId, at);
+
+    /// <summary>Back to open: its batch was cancelled, or the bank returned the payment.</summary>
+    public void Reopen(DateTimeOffset at) => Move(PayableStatus.Open, null, at);
+
+    private void Move(PayableStatus to, Guid? batchId, DateTimeOffset at)
+    {
+        Status = to;
+        BatchId = batchId;
+        UpdatedAt = at;
+    }
+
+    // Chinese bank card and corporate account numbers: 8–32 digits; IBAN-like accounts: letters and digits.
+    [GeneratedRegex("^(?:[0-9]{8,32}|[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30})$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex CnapsPattern();
+}
+
+public sealed record PayeeDetails(string AccountName, string AccountNumber, string BankName, string? CnapsCode);

@@ -1,0 +1,121 @@
+using ExpenseFlow.Payments.Domain.Batches;
+using ExpenseFlow.Payments.Domain.Payables;
+using ExpenseFlow.Payments.Domain.Statements;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExpenseFlow.Payments.Infrastructure;
+
+internal sealed class PayableMap : IEntityTypeConfiguration<Payable>
+{
+    public void Configure(EntityTypeBuilder<Payable> b)
+    {
+        b.ToTable("payables");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Version).IsRowVersion();
+        // One payable per claim, however often ClaimApproved is delivered.
+        b.HasIndex(x => x.ClaimId).IsUnique();
+        b.Property(x => x.ClaimNumber).HasMaxLength(32);
+        b.Property(x => x.PayeeName).HasMaxLength(100);
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.AccountName).HasMaxLength(100);
+        b.Property(x => x.AccountNumber).HasMaxLength(64);
+        b.Property(x => x.BankName).HasMaxLength(100);
+        b.Property(x => x.CnapsCode).HasMaxLength(12);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.HoldReason).HasMaxLength(32);
+        b.HasIndex(x => new { x.Status, x.LegalEntityId, x.Currency, x.ApprovedAt });
+    }
+}
+
+internal sealed class PaymentBatchMap : IEntityTypeConfiguration<PaymentBatch>
+{
+    public void Configure(EntityTypeBuilder<PaymentBatch> b)
+    {
+        b.ToTable("batches");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Number).HasMaxLength(32);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Total).HasPrecision(18, 2);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.BatchId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class BatchLineMap : IEntityTypeConfiguration<BatchLine>
+{
+    public void Configure(EntityTypeBuilder<BatchLine> b)
+    {
+        b.ToTable("batch_lines");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ClaimNumber).HasMaxLength(32);
+        b.Property(x => x.EndToEndId).HasMaxLength(35);
+        b.HasIndex(x => x.EndToEndId).IsUnique();
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.PayeeName).HasMaxLength(100);
+        b.Property(x => x.AccountName).HasMaxLength(100);
+        b.Property(x => x.AccountNumber).HasMaxLength(64);
+        b.Property(x => x.BankName).HasMaxLength(100);
+        b.Property(x => x.CnapsCode).HasMaxLength(12);
+        b.Property(x => x.StatementReference).HasMaxLength(64);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        // A claim is in at most one active batch and is paid at most once: enforced by PostgreSQL, not only by code.
+        b.HasIndex(x => x.ClaimId).IsUnique().HasFilter("status IN ('Pending', 'Paid')").HasDatabaseName("ux_batch_lines_claim_active");
+    }
+}
+
+internal sealed class PaymentFileMap : IEntityTypeConfiguration<StoredBankFile>
+{
+    public void Configure(EntityTypeBuilder<StoredBankFile> b)
+    {
+        b.ToTable("payment_files");
+        b.Property(x => x.Format).HasMaxLength(40);
+        b.Property(x => x.FileName).HasMaxLength(120);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasIndex(x => new { x.BatchId, x.Format }).IsUnique();
+    }
+}
+
+internal sealed class StatementImportMap : IEntityTypeConfiguration<StatementImport>
+{
+    public void Configure(EntityTypeBuilder<StatementImport> b)
+    {
+        b.ToTable("statement_imports");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.Format).HasMaxLength(20);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        // The same file imported twice changes nothing.
+        b.HasIndex(x => x.Sha256).IsUnique();
+        b.Property(x => x.AccountId).HasMaxLength(64);
+        b.Property(x => x.StatementId).HasMaxLength(64);
+    }
+}
+
+internal sealed class StatementEntryMap : IEntityTypeConfiguration<ImportedEntry>
+{
+    public void Configure(EntityTypeBuilder<ImportedEntry> b)
+    {
+        b.ToTable("statement_entries");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.EndToEndId).HasMaxLength(35);
+        b.Property(x => x.CounterpartyName).HasMaxLength(140);
+        b.Property(x => x.CounterpartyAccount).HasMaxLength(64);
+        b.Property(x => x.Reference).HasMaxLength(64);
+        b.Property(x => x.Details).HasMaxLength(500);
+        b.Property(x => x.Note).HasMaxLength(200);
+        b.Property(x => x.Match).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => new { x.ImportId, x.Sequence }).IsUnique();
+        b.HasIndex(x => x.Match);
+        // A payment line is settled by one debit entry at most.
+        b.HasIndex(x => x.BatchLineId).IsUnique().HasFilter("match = 'Matched'").HasDatabaseName("ux_statement_entries_line_matched");
+    }
+}
