@@ -21,7 +21,7 @@ public class ApproverJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         }
 
         await using var managerContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 1000 } });
-        var manager = await SignInAsync(managerContext, "sales.east", "/approvals/inbox");
+        var manager = await host.SignInPageAsync(managerContext, "sales.east", "/approvals/inbox");
         var row = manager.Locator($"tr[data-testid=inbox-row][data-claim-number='{claim.Number}']");
         await row.WaitForAsync(new() { Timeout = 30_000 });
         (await row.InnerTextAsync()).ShouldContain("杨帆");
@@ -35,25 +35,12 @@ public class ApproverJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         await Assertions.Expect(row).ToHaveCountAsync(0);
 
         await using var employeeContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 1000 } });
-        var page = await SignInAsync(employeeContext, "sales1", $"/expenses/claims/{claim.Id}");
+        var page = await host.SignInPageAsync(employeeContext, "sales1", $"/expenses/claims/{claim.Id}");
         var progress = page.Locator("[data-testid=claim-approval]");
         await Assertions.Expect(progress.Locator("[data-testid=approval-step][data-status=Approved]")).ToHaveCountAsync(1);
         await Assertions.Expect(progress.Locator("[data-testid=approval-step][data-status=Active]")).ToHaveCountAsync(1);
         await Assertions.Expect(progress).ToContainTextAsync("同意，行程单已核对");
         await Assertions.Expect(page.Locator("[data-testid=status-chip]").First).ToHaveAttributeAsync("data-status", "InApproval");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalHost.ArtifactsDir, "employee-sees-approval.png"), FullPage = true });
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string login, string path)
-    {
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(host.BaseUrl + path);
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
-        await page.FillAsync("input[name=email]", ExpenseFlowApp.DemoEmail(login));
-        await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
-        return page;
     }
 }

@@ -69,6 +69,21 @@ public sealed class PortalHost : ExpenseFlowApp
         });
     }
 
+    /// <summary>A browser page signed in as a demo user through the login page, landed on <paramref name="path"/>.</summary>
+    public async Task<IPage> SignInPageAsync(IBrowserContext context, string login, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(BaseUrl + path);
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await page.FillAsync("input[name=email]", DemoEmail(login));
+        await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path) + "$"));
+        return page;
+    }
+
     protected override async Task ShutdownAsync()
     {
         if (Browser is not null)

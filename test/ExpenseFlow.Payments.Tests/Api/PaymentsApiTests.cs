@@ -63,8 +63,8 @@ public class PaymentsApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         files.Single(f => f.Format == "pain.001.001.09").Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
         files.Single(f => f.Format == "pain.001.001.09").GeneratedByName.ShouldBe("张会计");
 
-        var statement = Statements.Camt053("STMT-PAID-1", new Statements.Entry(1_234.50m, false, DateOnly.FromDateTime(DateTime.UtcNow), $"{claim.Number}-1", "杨帆", "E1"),
-            new Statements.Entry(88m, false, DateOnly.FromDateTime(DateTime.UtcNow), null, "某供应商", "E2"));
+        var statement = DemoStatements.Camt053("STMT-PAID-1", new DemoStatements.Entry(1_234.50m, false, DateOnly.FromDateTime(DateTime.UtcNow), $"{claim.Number}-1", "杨帆", "E1"),
+            new DemoStatements.Entry(88m, false, DateOnly.FromDateTime(DateTime.UtcNow), null, "某供应商", "E2"));
         var imported = await maker.ImportAsync(statement);
 
         (imported.Duplicate, imported.EntryCount, imported.Matched, imported.Unmatched).ShouldBe((false, 2, 1, 1));
@@ -116,7 +116,7 @@ public class PaymentsApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // The bank statement carries neither our reference nor the payee's name: it waits for a person.
-        var first = await maker.ImportAsync(Statements.Camt053("STMT-R1", new Statements.Entry(777m, false, today, null, null, "R1")));
+        var first = await maker.ImportAsync(DemoStatements.Camt053("STMT-R1", new DemoStatements.Entry(777m, false, today, null, null, "R1")));
         (first.Matched, first.Unmatched + first.Ambiguous).ShouldBe((0, 1), "an amount alone is not enough to pay a claim");
         var queue = await maker.GetFromJsonAsync<List<ReconciliationEntryDto>>("/api/payments/reconciliation");
         var entry = queue!.Single(e => e.Reference == "R1");
@@ -125,7 +125,7 @@ public class PaymentsApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         ((int)resolved.StatusCode).ShouldBe(200, await resolved.Content.ReadAsStringAsync());
         await employee.ClaimWhenAsync(claim.Id, "Paid");
 
-        var returned = await maker.ImportAsync(Statements.Camt053("STMT-R2", new Statements.Entry(777m, true, today.AddDays(1), $"{claim.Number}-1", "黄磊", "R2")));
+        var returned = await maker.ImportAsync(DemoStatements.Camt053("STMT-R2", new DemoStatements.Entry(777m, true, today.AddDays(1), $"{claim.Number}-1", "黄磊", "R2")));
 
         returned.Returned.ShouldBe(1);
         await employee.ClaimWhenAsync(claim.Id, "Approved");
