@@ -42,6 +42,9 @@ public static class PaymentsModule
         group.MapPost("/batches/{id:guid}/cancel", BatchEndpoints.CancelAsync);
         group.MapGet("/batches/{id:guid}/files", BatchFiles.ListAsync);
         group.MapGet("/batches/{id:guid}/files/{format}", BatchFiles.DownloadAsync);
+        group.MapGet("/batches/{id:guid}/journal", Journal.ExportAsync);
+        group.MapGet("/accounting/mapping", Journal.GetMappingAsync);
+        group.MapPut("/accounting/mapping", Journal.SaveMappingAsync);
         group.MapPost("/statements", StatementEndpoints.ImportAsync).DisableAntiforgery();
         group.MapGet("/statements", StatementEndpoints.ListAsync);
         group.MapGet("/reconciliation", ReconciliationEndpoints.ListAsync);

@@ -119,3 +119,13 @@ internal sealed class StatementEntryMap : IEntityTypeConfiguration<ImportedEntry
         b.HasIndex(x => x.BatchLineId).IsUnique().HasFilter("match = 'Matched'").HasDatabaseName("ux_statement_entries_line_matched");
     }
 }
+
+internal sealed class AccountingSettingsMap : IEntityTypeConfiguration<AccountingSettings>
+{
+    public void Configure(EntityTypeBuilder<AccountingSettings> b)
+    {
+        b.ToTable("accounting_settings");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.MappingJson).HasColumnType("jsonb");
+    }
+}

@@ -30,6 +30,18 @@ public sealed class StoredBankFile
     public DateTimeOffset GeneratedAt { get; init; }
 }
 
+/// <summary>The accounting mapping (JSON of <c>AccountingMapping</c>), one row.</summary>
+public sealed class AccountingSettings
+{
+    public int Id { get; init; } = 1;
+
+    public required string MappingJson { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Guid? UpdatedBy { get; set; }
+}
+
 public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options, TimeProvider clock) : DbContext(options), IModuleDbContext
 {
     public const string SchemaName = "payments";
@@ -47,6 +59,8 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     public DbSet<StatementImport> StatementImports => Set<StatementImport>();
 
     public DbSet<ImportedEntry> StatementEntries => Set<ImportedEntry>();
+
+    public DbSet<AccountingSettings> AccountingSettings => Set<AccountingSettings>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

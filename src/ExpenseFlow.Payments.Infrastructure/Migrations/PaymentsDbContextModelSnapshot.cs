@@ -532,6 +532,31 @@ namespace ExpenseFlow.Payments.Infrastructure.Migrations
                     b.ToTable("statement_imports", "payments");
                 });
 
+            modelBuilder.Entity("ExpenseFlow.Payments.Infrastructure.AccountingSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_settings");
+
+                    b.ToTable("accounting_settings", "payments");
+                });
+
             modelBuilder.Entity("ExpenseFlow.Payments.Infrastructure.StoredBankFile", b =>
                 {
                     b.Property<Guid>("Id")

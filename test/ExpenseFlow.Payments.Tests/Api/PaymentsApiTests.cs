@@ -63,6 +63,10 @@ public class PaymentsApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         files.Single(f => f.Format == "pain.001.001.09").Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
         files.Single(f => f.Format == "pain.001.001.09").GeneratedByName.ShouldBe("张会计");
 
+        var journal = System.Text.Encoding.UTF8.GetString(await maker.GetByteArrayAsync($"/api/payments/batches/{batch.Id}/journal?format=csv"));
+        journal.ShouldContain($"660201,报销 {claim.Number} 杨帆 travel,1234.50,,{claim.Number}");
+        journal.ShouldContain($"100201,银行付款 批次 {batch.Number},,1234.50,{batch.Number}");
+
         var statement = DemoStatements.Camt053("STMT-PAID-1", new DemoStatements.Entry(1_234.50m, false, DateOnly.FromDateTime(DateTime.UtcNow), $"{claim.Number}-1", "杨帆", "E1"),
             new DemoStatements.Entry(88m, false, DateOnly.FromDateTime(DateTime.UtcNow), null, "某供应商", "E2"));
         var imported = await maker.ImportAsync(statement);
