@@ -2,10 +2,12 @@ import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import {
+  AccountingMapping,
   BatchDto,
   BatchStatus,
   BuildBatchRequest,
   EntryMatch,
+  JournalFormat,
   PayableDto,
   PayablesQuery,
   PaymentFileDto,
@@ -78,6 +80,21 @@ export class PaymentsApi {
   /** The bank file itself (generated and stored on first request; Released/Closed batches only, else 409). */
   downloadFile(batchId: string, format: PaymentFileFormat): Observable<HttpResponse<Blob>> {
     return this.http.get(`${BASE}/batches/${batchId}/files/${encodeURIComponent(format)}`, { responseType: 'blob', observe: 'response' });
+  }
+
+  /** The batch's journal (记账凭证) as CSV or .xlsx, by the accounting mapping (Released/Closed batches only, else 409). */
+  downloadJournal(batchId: string, format: JournalFormat): Observable<HttpResponse<Blob>> {
+    const params = new HttpParams().set('format', format);
+    return this.http.get(`${BASE}/batches/${batchId}/journal`, { params, responseType: 'blob', observe: 'response' });
+  }
+
+  accountingMapping(): Observable<AccountingMapping> {
+    return this.http.get<AccountingMapping>(`${BASE}/accounting/mapping`);
+  }
+
+  /** 400 Payments.InvalidAccountingMapping when an account code is not 1 to 20 letters, digits, dots or dashes. */
+  saveAccountingMapping(mapping: AccountingMapping): Observable<AccountingMapping> {
+    return this.http.put<AccountingMapping>(`${BASE}/accounting/mapping`, mapping);
   }
 
   /** Multipart: `file`, and `format` only when the user chose one (else the server recognises it). */

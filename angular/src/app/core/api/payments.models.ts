@@ -157,3 +157,22 @@ export interface ResolveEntryRequest {
   ignore?: boolean;
   note?: string;
 }
+
+// ---------------------------------------------------------------- accounting (记账凭证)
+
+export type JournalFormat = 'csv' | 'xlsx';
+
+/** Per legal entity (its id): the payable account (其他应付款) and the bank account (银行存款) it pays from. */
+export interface EntityAccounts {
+  payableAccount: string;
+  bankAccount: string;
+}
+
+/** GET/PUT /api/payments/accounting/mapping: an expense account per expense category (with a default), payable and bank accounts. */
+export interface AccountingMapping {
+  expenseAccounts: Record<string, string>;
+  defaultExpenseAccount: string;
+  payableAccount: string;
+  bankAccount: string;
+  legalEntities: Record<string, EntityAccounts>;
+}

@@ -51,6 +51,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'payments-batches', label: 'nav.paymentsBatches', icon: 'account_balance', link: '/payments/batches', section: 'payments', anyPermission: payments },
   { id: 'payments-statements', label: 'nav.paymentsStatements', icon: 'upload_file', link: '/payments/statements', section: 'payments', anyPermission: payments },
   { id: 'payments-reconciliation', label: 'nav.paymentsReconciliation', icon: 'rule', link: '/payments/reconciliation', section: 'payments', anyPermission: payments },
+  { id: 'payments-accounting', label: 'nav.paymentsAccounting', icon: 'account_tree', link: '/payments/accounting', section: 'payments', anyPermission: payments },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },

@@ -106,6 +106,38 @@ describe('BatchDetailPage', () => {
     click.mockRestore();
   });
 
+  it('offers the journal (记账凭证) only for a released batch and downloads it as CSV or xlsx', async () => {
+    const { fixture, el } = await render(finance('p-checker'), 'zh-CN');
+    backend.expectOne('/api/payments/batches/b-1').flush(batch({ status: 'Closed' }));
+    await fixture.whenStable();
+    backend.expectOne('/api/payments/batches/b-1/files').flush([]);
+    await fixture.whenStable();
+
+    const csv = el.querySelector('[data-testid=download-journal-csv]') as HTMLButtonElement;
+    expect(csv.textContent).toContain('记账凭证 CSV');
+    expect(text(el, '[data-testid=download-journal-xlsx]')).toContain('记账凭证 Excel');
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    csv.click();
+    const req = backend.expectOne((r) => r.url === '/api/payments/batches/b-1/journal');
+    expect(req.request.params.get('format')).toBe('csv');
+    expect(req.request.responseType).toBe('blob');
+    req.flush(new Blob(['a,b']));
+    await fixture.whenStable();
+    expect(click).toHaveBeenCalled();
+    (el.querySelector('[data-testid=download-journal-xlsx]') as HTMLButtonElement).click();
+    expect(backend.expectOne((r) => r.url === '/api/payments/batches/b-1/journal').request.params.get('format')).toBe('xlsx');
+    click.mockRestore();
+  });
+
+  it('has no journal buttons for a draft', async () => {
+    const { fixture, el } = await render(finance('p-checker'));
+    backend.expectOne('/api/payments/batches/b-1').flush(batch());
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=download-journal-csv]')).toBeNull();
+    expect(el.querySelector('[data-testid=download-journal-xlsx]')).toBeNull();
+  });
+
   it('shows the maker-checker note when the server refuses the release', async () => {
     const { fixture, el } = await render(finance('p-other'));
     backend.expectOne('/api/payments/batches/b-1').flush(batch());

@@ -10,13 +10,13 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
 import { LegalEntity } from '../../core/api/models';
 import { PaymentsApi } from '../../core/api/payments.api';
-import { BatchDto, PaymentFileDto, PaymentFileFormat } from '../../core/api/payments.models';
+import { BatchDto, JournalFormat, PaymentFileDto, PaymentFileFormat } from '../../core/api/payments.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { MoneyPipe } from '../expenses/money.pipe';
 import { PaymentStatus } from './payment-status';
-import { FILE_BUTTONS, downloadName, filesAvailable, isMakerCannotRelease, releaseCheck } from './payments-logic';
+import { FILE_BUTTONS, JOURNAL_BUTTONS, downloadName, filesAvailable, isMakerCannotRelease, journalName, releaseCheck } from './payments-logic';
 
 /** Saves a downloaded blob under a name (an object URL and a temporary link). */
 export function saveBlob(blob: Blob, name: string): void {
@@ -54,12 +54,13 @@ export class BatchDetailPage implements OnInit {
   private readonly translate = inject(TranslateService);
 
   protected readonly fileButtons = FILE_BUTTONS;
+  protected readonly journalButtons = JOURNAL_BUTTONS;
   protected readonly batch = signal<BatchDto | null>(null);
   protected readonly files = signal<PaymentFileDto[]>([]);
   protected readonly legalEntities = signal<LegalEntity[]>([]);
   protected readonly busy = signal(false);
   protected readonly cancelling = signal(false);
-  protected readonly downloading = signal<PaymentFileFormat | null>(null);
+  protected readonly downloading = signal<PaymentFileFormat | `journal-${JournalFormat}` | null>(null);
   protected readonly error = signal<string | null>(null);
   /** The server said 403 Payments.MakerCannotRelease (e.g. the page was stale about who the maker is). */
   private readonly serverSaysMaker = signal(false);
@@ -151,6 +152,24 @@ export class BatchDetailPage implements OnInit {
         this.downloading.set(null);
         if (r.body) saveBlob(r.body, downloadName(r.headers.get('Content-Disposition'), b.number, format));
         this.loadFiles();
+      },
+      error: (e) => {
+        this.downloading.set(null);
+        this.error.set(errorMessage(e, this.translate.instant('errors.unknown')));
+      },
+    });
+  }
+
+  /** The journal (记账凭证) is generated on each request from the current accounting mapping; it is not stored. */
+  protected downloadJournal(format: JournalFormat): void {
+    const b = this.batch();
+    if (!b || !this.canDownload() || this.downloading()) return;
+    this.downloading.set(`journal-${format}`);
+    this.error.set(null);
+    this.payments.downloadJournal(b.id, format).subscribe({
+      next: (r: HttpResponse<Blob>) => {
+        this.downloading.set(null);
+        if (r.body) saveBlob(r.body, journalName(r.headers.get('Content-Disposition'), b.number, format));
       },
       error: (e) => {
         this.downloading.set(null);

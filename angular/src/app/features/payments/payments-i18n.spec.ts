@@ -1,6 +1,6 @@
 import { BATCH_LINE_STATUSES, BATCH_STATUSES, ENTRY_MATCHES, HOLD_REASONS, PAYABLE_STATUSES, STATEMENT_FORMATS } from '../../core/api/payments.models';
 import { NAV_ITEMS } from '../../core/nav/nav-items';
-import { FILE_BUTTONS } from './payments-logic';
+import { FILE_BUTTONS, JOURNAL_BUTTONS } from './payments-logic';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -37,9 +37,11 @@ describe('Payments texts', () => {
       ...['maker', 'permission', 'noPerson', 'status'].map((r) => `payments.batch.blocked.${r}`),
       ...['needsLegalEntity', 'mixed', 'nothingOpen'].map((r) => `payments.payables.why.${r}`),
       ...FILE_BUTTONS.map((f) => f.label),
+      ...JOURNAL_BUTTONS.map((f) => f.label),
+      ...['defaultExpenseAccount', 'payableAccount', 'bankAccount'].map((f) => `payments.accounting.${f}`),
       ...NAV_ITEMS.filter((i) => i.section === 'payments').map((i) => i.label),
       'nav.section.payments',
-      ...['paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsStatements', 'paymentsReconciliation'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
+      ...['paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
     ];
     for (const tree of [en, zh]) {
       expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);

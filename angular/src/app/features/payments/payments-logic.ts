@@ -2,6 +2,7 @@ import { ApiError } from '../../core/api/api-error';
 import {
   BatchDto,
   BuildBatchRequest,
+  JournalFormat,
   PayableDto,
   PaymentFileFormat,
   ReconciliationEntryDto,
@@ -117,8 +118,27 @@ export const FILE_BUTTONS: readonly { format: PaymentFileFormat; testId: string;
   { format: 'icbc-xlsx', testId: 'download-icbc-xlsx', label: 'payments.files.icbcXlsx' },
 ];
 
+/** The journal (记账凭证) downloads, next to the bank files and available at the same time. */
+export const JOURNAL_BUTTONS: readonly { format: JournalFormat; testId: string; label: string }[] = [
+  { format: 'csv', testId: 'download-journal-csv', label: 'payments.files.journalCsv' },
+  { format: 'xlsx', testId: 'download-journal-xlsx', label: 'payments.files.journalXlsx' },
+];
+
+/** The journal's name from Content-Disposition, else `<batch>-journal.<csv|xlsx>`. */
+export function journalName(contentDisposition: string | null, batchNumber: string, format: JournalFormat): string {
+  return fileNameFrom(contentDisposition) ?? `${batchNumber}-journal.${format}`;
+}
+
 /** The name from Content-Disposition (RFC 5987 `filename*` preferred), else `<batch>-<format>.<ext>`. */
 export function downloadName(contentDisposition: string | null, batchNumber: string, format: PaymentFileFormat): string {
+  const named = fileNameFrom(contentDisposition);
+  if (named) return named;
+  const ext = format.startsWith('pain') ? 'xml' : format === 'icbc-xlsx' ? 'xlsx' : 'csv';
+  return `${batchNumber}-${format}.${ext}`;
+}
+
+/** The file name in a Content-Disposition header (RFC 5987 `filename*` preferred), or null. */
+function fileNameFrom(contentDisposition: string | null): string | null {
   if (contentDisposition) {
     const star = /filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)/.exec(contentDisposition);
     if (star) {
@@ -129,10 +149,9 @@ export function downloadName(contentDisposition: string | null, batchNumber: str
       }
     }
     const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(contentDisposition);
-    if (plain) return (plain[2] ?? plain[1]).trim();
+    if (plain) return (plain[2] ?? plain[1]).trim() || null;
   }
-  const ext = format.startsWith('pain') ? 'xml' : format === 'icbc-xlsx' ? 'xlsx' : 'csv';
-  return `${batchNumber}-${format}.${ext}`;
+  return null;
 }
 
 /** Long hashes are shown as the first and last characters; the full value stays in the title and the copy. */

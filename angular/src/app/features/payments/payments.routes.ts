@@ -7,4 +7,5 @@ export const PAYMENTS_ROUTES: Routes = [
   { path: 'batches/:id', title: 'payments.batch.title', loadComponent: () => import('./batch-detail.page').then((m) => m.BatchDetailPage) },
   { path: 'statements', title: 'nav.paymentsStatements', loadComponent: () => import('./statements.page').then((m) => m.StatementsPage) },
   { path: 'reconciliation', title: 'nav.paymentsReconciliation', loadComponent: () => import('./reconciliation.page').then((m) => m.ReconciliationPage) },
+  { path: 'accounting', title: 'nav.paymentsAccounting', loadComponent: () => import('./accounting-mapping.page').then((m) => m.AccountingMappingPage) },
 ];
