@@ -1,18 +1,21 @@
 using ExpenseFlow.Expenses.Infrastructure.Recognition;
 using ExpenseFlow.Recognition;
 using Hangfire;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 
 namespace ExpenseFlow.Expenses.Application;
 
 /// <summary>Registers the module's recurring jobs when the host starts.</summary>
-internal sealed class ExpensesJobs(IRecurringJobManager recurring, RecognitionEngine engine, ILogger<ExpensesJobs> logger) : IHostedService
+internal sealed class ExpensesJobs(IRecurringJobManager recurring, RecognitionEngine engine, IConfiguration configuration, ILogger<ExpensesJobs> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // This instance recognises receipts: load the OCR models now, in the background, not on the first photo.
-        _ = Task.Run(() =>
+        if (configuration.GetValue("Recognition:WarmUpOnStart", true))
+        {
+            _ = Task.Run(() =>
         {
             try
             {
@@ -22,7 +25,9 @@ internal sealed class ExpensesJobs(IRecurringJobManager recurring, RecognitionEn
             {
                 logger.LogWarning(ex, "Recognition warm-up failed; images will fail until the OCR models are installed");
             }
-        }, CancellationToken.None);
+            }, CancellationToken.None);
+        }
+
         recurring.AddOrUpdate<ReceiptMaintenanceJob>("expenses-receipt-maintenance", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }

@@ -66,8 +66,8 @@ public static class DemoClaims
         (await approver.GetFromJsonAsync<PagedResult<InboxItemDto>>($"/api/approvals/inbox?pageSize=100{query}"))!.Items.ToList();
 
     /// <summary>Waits (the outbox delivers in the background) until the approver has a waiting task for the claim.</summary>
-    public static async Task<InboxItemDto> TaskForAsync(this HttpClient approver, Guid claimId) =>
-        await EventuallyAsync(async () => (await approver.InboxAsync()).FirstOrDefault(i => i.ClaimId == claimId), $"a task for claim {claimId}");
+    public static async Task<InboxItemDto> TaskForAsync(this HttpClient approver, Guid claimId, TimeSpan? within = null) =>
+        await EventuallyAsync(async () => (await approver.InboxAsync()).FirstOrDefault(i => i.ClaimId == claimId), $"a task for claim {claimId}", within);
 
     public static Task<HttpResponseMessage> DecideAsync(this HttpClient approver, Guid taskId, string decision, string? comment = null) =>
         approver.PostAsJsonAsync($"/api/approvals/tasks/{taskId}/decision", new { decision, comment });
@@ -94,10 +94,13 @@ public static class DemoClaims
         return body;
     }
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
+    /// <summary>Waits for an effect of background work (outbox delivery, a Hangfire job), 15 s unless told otherwise.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? within = null)
         where T : class
     {
-        for (var i = 0; i < 150; i++)
+        ArgumentNullException.ThrowIfNull(probe);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
         {
             if (await probe() is { } found)
             {

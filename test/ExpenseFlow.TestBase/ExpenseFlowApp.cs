@@ -69,6 +69,8 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:ServerEnabled", JobServer ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Receipts:StoragePath", ReceiptStoragePath);
+        // Test hosts start by the dozen on two cores: models load on the first image instead of at every start.
+        builder.UseSetting("Recognition:WarmUpOnStart", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {
