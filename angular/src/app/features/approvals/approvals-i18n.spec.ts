@@ -1,15 +1,7 @@
 import { CONDITION_FIELDS, CONDITION_OPS, APPROVER_TYPES, INBOX_SORTS, INBOX_VIEWS } from '../../core/api/approvals.models';
 import { KNOWN_NOTES } from './notes';
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
-}
-
-function lookup(tree: Tree, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
-}
+import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 
 describe('Approvals texts', () => {
   let en: Tree;

@@ -1,14 +1,6 @@
 import { CLAIM_STATUSES, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
-}
-
-function lookup(tree: Tree, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
-}
+import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 
 describe('Expenses texts', () => {
   let en: Tree;

@@ -2,15 +2,7 @@ import { BATCH_LINE_STATUSES, BATCH_STATUSES, ENTRY_MATCHES, HOLD_REASONS, PAYAB
 import { NAV_ITEMS } from '../../core/nav/nav-items';
 import { FILE_BUTTONS, JOURNAL_BUTTONS } from './payments-logic';
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
-}
-
-function lookup(tree: Tree, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
-}
+import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 
 describe('Payments texts', () => {
   let en: Tree;
