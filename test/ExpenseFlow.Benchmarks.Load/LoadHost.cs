@@ -24,9 +24,11 @@ internal sealed class LoadHost : ExpenseFlowApp
 
     public Task DisposeForLoadAsync() => ShutdownAsync();
 
-    public async Task<HttpClient> ClientAsync(string login)
+    public async Task<HttpClient> ClientAsync(string login) => await ClientAsync(login, TimeSpan.FromSeconds(100));
+
+    public async Task<HttpClient> ClientAsync(string login, TimeSpan timeout)
     {
-        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 4 }) { BaseAddress = new Uri(BaseUrl) };
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 4 }) { BaseAddress = new Uri(BaseUrl), Timeout = timeout };
         (await client.PostAsJsonAsync("/api/organization/account/login", new { email = DemoEmail(login), password = TestDatabase.DemoPassword })).EnsureSuccessStatusCode();
         return client;
     }

@@ -16,6 +16,8 @@ internal sealed partial class Matcher(IReadOnlyList<(BatchLine Line, PaymentBatc
     private readonly Dictionary<string, (BatchLine Line, PaymentBatch Batch)> _byEndToEnd =
         open.GroupBy(o => o.Line.EndToEndId, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
+    private readonly ILookup<decimal, (BatchLine Line, PaymentBatch Batch)> _byAmount = open.ToLookup(o => o.Line.Amount);
+
     public (EntryMatch Match, IReadOnlyList<(BatchLine Line, PaymentBatch Batch)> Candidates) Find(ImportedEntry entry, IEnumerable<string?> texts)
     {
         var wanted = entry.IsCredit ? [BatchLineStatus.Pending, BatchLineStatus.Paid] : new[] { BatchLineStatus.Pending };
@@ -28,7 +30,7 @@ internal sealed partial class Matcher(IReadOnlyList<(BatchLine Line, PaymentBatc
         }
 
         var name = Normalize(entry.CounterpartyName);
-        var candidates = open.Where(o => wanted.Contains(o.Line.Status) && o.Line.Amount == entry.Amount
+        var candidates = _byAmount[entry.Amount].Where(o => wanted.Contains(o.Line.Status)
                 && string.Equals(o.Line.Currency, entry.Currency, StringComparison.OrdinalIgnoreCase)
                 && Math.Abs(entry.BookingDate.DayNumber - o.Batch.ExecutionDate.DayNumber) <= DateWindowDays
                 && (name is null || Normalize(o.Line.AccountName) == name || Normalize(o.Line.PayeeName) == name))

@@ -32,6 +32,8 @@ public sealed class PaymentBatch : AggregateRoot<Guid>
 {
     private readonly List<BatchLine> _lines = [];
 
+    private int? _pendingLines;
+
     private PaymentBatch()
     {
     }
@@ -142,17 +144,31 @@ public sealed class PaymentBatch : AggregateRoot<Guid>
     }
 
     /// <summary>The statement shows the line paid (or, with <paramref name="returned"/>, credited back).</summary>
-    public BatchLine Settle(Guid lineId, bool returned, string statementReference, DateTimeOffset at)
+    /// <summary>
+    /// The bank's answer for one line: paid, or returned (a credit back). The batch closes when no line is pending.
+    /// A statement settles thousands of lines of one batch in a row, so the pending lines are counted once, not per call.
+    /// </summary>
+    public BatchLine Settle(BatchLine line, bool returned, string statementReference, DateTimeOffset at)
     {
-        var line = _lines.Single(l => l.Id == lineId);
+        if (line.BatchId != Id)
+        {
+            throw new InvalidOperationException($"Line {line.Id} belongs to batch {line.BatchId}, not {Id}.");
+        }
+
+        _pendingLines ??= _lines.Count(l => l.Status == BatchLineStatus.Pending);
         if (line.Status == BatchLineStatus.Pending || (returned && line.Status == BatchLineStatus.Paid))
         {
+            if (line.Status == BatchLineStatus.Pending)
+            {
+                _pendingLines--;
+            }
+
             line.Status = returned ? BatchLineStatus.Returned : BatchLineStatus.Paid;
             line.SettledAt = at;
             line.StatementReference = statementReference;
         }
 
-        if (Status == BatchStatus.Released && _lines.All(l => l.Status != BatchLineStatus.Pending))
+        if (Status == BatchStatus.Released && _pendingLines == 0)
         {
             Status = BatchStatus.Closed;
         }
