@@ -15,3 +15,5 @@ export * from './approvals.api';
 export * from './approval-flows.api';
 export * from './payments.models';
 export * from './payments.api';
+export * from './insights.models';
+export * from './insights.api';
