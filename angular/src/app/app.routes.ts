@@ -3,7 +3,7 @@ import { authGuard, guestGuard, homeRedirectGuard, permissionGuard } from './cor
 import { Shell } from './core/layout/shell';
 import { PERMISSIONS } from './core/nav/nav-items';
 
-// One lazy route per module; insights joins here when it is built.
+// One lazy route per module.
 export const routes: Routes = [
   { path: 'login', title: 'auth.title', canActivate: [guestGuard], loadComponent: () => import('./features/login/login.page').then((m) => m.LoginPage) },
   {
@@ -28,6 +28,11 @@ export const routes: Routes = [
         path: 'payments',
         canActivate: [permissionGuard(PERMISSIONS.paymentsManage)],
         loadChildren: () => import('./features/payments/payments.routes').then((m) => m.PAYMENTS_ROUTES),
+      },
+      {
+        path: 'insights',
+        canActivate: [permissionGuard(PERMISSIONS.insightsView)],
+        loadChildren: () => import('./features/insights/insights.routes').then((m) => m.INSIGHTS_ROUTES),
       },
       {
         path: 'organization',

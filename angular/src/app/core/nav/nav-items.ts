@@ -13,7 +13,7 @@ export interface NavItem {
   external?: boolean;
   /** Active only on exactly this address (e.g. "My claims" must not light up on /expenses/claims/new). */
   exact?: boolean;
-  section: 'main' | 'expenses' | 'approvals' | 'payments' | 'organization' | 'system';
+  section: 'main' | 'expenses' | 'approvals' | 'payments' | 'insights' | 'organization' | 'system';
   anyPermission?: string[];
   /** Only for users who are a person in the directory (not a bare technical account). */
   needsPerson?: boolean;
@@ -35,10 +35,14 @@ export const PERMISSIONS = {
   approvalsManageFlows: 'Approvals.ManageFlows',
   paymentsManage: 'Payments.Manage',
   paymentsRelease: 'Payments.Release',
+  insightsView: 'Insights.View',
+  insightsEnterSurvey: 'Insights.EnterSurvey',
+  insightsManageBaseline: 'Insights.ManageBaseline',
 } as const;
 
 const manage = [PERMISSIONS.organizationManage];
 const payments = [PERMISSIONS.paymentsManage];
+const insights = [PERMISSIONS.insightsView];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
@@ -52,6 +56,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'payments-statements', label: 'nav.paymentsStatements', icon: 'upload_file', link: '/payments/statements', section: 'payments', anyPermission: payments },
   { id: 'payments-reconciliation', label: 'nav.paymentsReconciliation', icon: 'rule', link: '/payments/reconciliation', section: 'payments', anyPermission: payments },
   { id: 'payments-accounting', label: 'nav.paymentsAccounting', icon: 'account_tree', link: '/payments/accounting', section: 'payments', anyPermission: payments },
+  { id: 'insights-dashboard', label: 'nav.insightsDashboard', icon: 'monitoring', link: '/insights', exact: true, section: 'insights', anyPermission: insights },
+  { id: 'insights-breakpoints', label: 'nav.insightsBreakpoints', icon: 'hourglass_bottom', link: '/insights/breakpoints', section: 'insights', anyPermission: insights },
+  { id: 'insights-roi', label: 'nav.insightsRoi', icon: 'savings', link: '/insights/roi', section: 'insights', anyPermission: insights },
+  { id: 'insights-baselines', label: 'nav.insightsBaselines', icon: 'history', link: '/insights/baselines', section: 'insights', anyPermission: insights },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
@@ -63,7 +71,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'help', label: 'nav.help', icon: 'help', link: '/help', section: 'system' },
 ];
 
-export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'approvals', 'payments', 'organization', 'system'];
+export const NAV_SECTIONS: readonly NavItem['section'][] = ['main', 'expenses', 'approvals', 'payments', 'insights', 'organization', 'system'];
 
 export function visibleNavItems(items: readonly NavItem[], user: NavUser): NavItem[] {
   return items.filter(

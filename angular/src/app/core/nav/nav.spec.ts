@@ -52,6 +52,14 @@ describe('permission-based navigation', () => {
     expect(NAV_ITEMS.filter((i) => i.id.startsWith('payments-')).every((i) => i.section === 'payments')).toBe(true);
   });
 
+  it('shows the insights pages, in their own section, to management and administrators', () => {
+    const insights = ['insights-dashboard', 'insights-breakpoints', 'insights-roi', 'insights-baselines'];
+    expect(ids(['Insights.View', 'Insights.EnterSurvey'])).toEqual(['profile', ...insights, 'help']);
+    expect(ids(['Insights.EnterSurvey'])).toEqual(['profile', 'help']);
+    expect(homeLink(NAV_ITEMS, { permissions: ['Insights.View'], personId: null })).toBe('/insights');
+    expect(NAV_ITEMS.filter((i) => i.id.startsWith('insights-')).every((i) => i.section === 'insights')).toBe(true);
+  });
+
   it('never makes an external link the home page', () => {
     expect(homeLink(NAV_ITEMS, { permissions: ['Jobs.Dashboard'], personId: null })).toBe('/help');
   });

@@ -1,0 +1,101 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { TranslatePipe } from '@ngx-translate/core';
+import { RoiFigureDto } from '../../core/api/insights.models';
+import { KeyLabelPipe, LocalizedPipe } from './insights-ui';
+
+/**
+ * The ROI report's Comparison (before / after / unit) or Hard (value / unit) figures. A click on a figure opens its
+ * formula and the inputs it was computed from, each with its origin (measured / estimated / baseline / entered) and source.
+ */
+@Component({
+  selector: 'app-roi-figure-table',
+  imports: [KeyLabelPipe, LocalizedPipe, MatIconModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="table-wrap">
+      <table class="simple-table" [attr.data-testid]="'roi-' + mode()">
+        <thead>
+          <tr>
+            <th>{{ 'insights.roi.figure' | translate }}</th>
+            @if (mode() === 'comparison') {
+              <th class="num">{{ 'insights.roi.before' | translate }}</th>
+              <th class="num">{{ 'insights.roi.after' | translate }}</th>
+            } @else {
+              <th class="num">{{ 'insights.roi.value' | translate }}</th>
+            }
+            <th>{{ 'insights.roi.unit' | translate }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (f of figures(); track f.key) {
+            <tr class="clickable" data-testid="roi-figure" [attr.data-key]="f.key" [attr.aria-expanded]="open().has(f.key)" tabindex="0"
+              (click)="toggle(f.key)" (keydown.enter)="toggle(f.key)" (keydown.space)="$event.preventDefault(); toggle(f.key)">
+              <td><mat-icon class="inline-icon">{{ open().has(f.key) ? 'expand_less' : 'expand_more' }}</mat-icon> {{ f.nameZh | loc: f.nameEn }}</td>
+              @if (mode() === 'comparison') {
+                <td class="num" data-testid="roi-before">{{ show(f.before) }}</td>
+                <td class="num" data-testid="roi-after">{{ show(f.after) }}</td>
+              } @else {
+                <td class="num" data-testid="roi-value">{{ show(f.value) }}</td>
+              }
+              <td>{{ f.unit | keyLabel: 'insights.unit' }}</td>
+            </tr>
+            @if (open().has(f.key)) {
+              <tr class="detail" data-testid="roi-detail" [attr.data-key]="f.key">
+                <td [attr.colspan]="mode() === 'comparison' ? 4 : 3">
+                  <div class="formula" data-testid="roi-formula">{{ f.formulaZh | loc: f.formulaEn }}</div>
+                  <table class="simple-table inputs">
+                    <thead>
+                      <tr>
+                        <th>{{ 'insights.roi.input' | translate }}</th>
+                        <th class="num">{{ 'insights.roi.value' | translate }}</th>
+                        <th>{{ 'insights.roi.unit' | translate }}</th>
+                        <th>{{ 'insights.roi.origin' | translate }}</th>
+                        <th>{{ 'insights.roi.source' | translate }}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (i of f.inputs; track i.key) {
+                        <tr data-testid="roi-input" [attr.data-key]="i.key" [attr.data-origin]="i.origin">
+                          <td>{{ i.nameZh | loc: i.nameEn }}</td>
+                          <td class="num">{{ show(i.value) }}</td>
+                          <td>{{ i.unit | keyLabel: 'insights.unit' }}</td>
+                          <td><span [class]="'origin origin-' + i.origin" data-testid="roi-input-origin">{{ i.origin | keyLabel: 'insights.origin' }}</span></td>
+                          <td class="muted">{{ i.source || '—' }}</td>
+                        </tr>
+                      } @empty {
+                        <tr><td colspan="5" class="empty">{{ 'insights.roi.noInputs' | translate }}</td></tr>
+                      }
+                    </tbody>
+                  </table>
+                </td>
+              </tr>
+            }
+          } @empty {
+            <tr><td colspan="4" class="empty">{{ 'common.noData' | translate }}</td></tr>
+          }
+        </tbody>
+      </table>
+    </div>
+  `,
+  styleUrl: './insights.scss',
+})
+export class RoiFigureTable {
+  readonly figures = input.required<RoiFigureDto[]>();
+  readonly mode = input<'comparison' | 'hard'>('comparison');
+  protected readonly open = signal<ReadonlySet<string>>(new Set());
+  private readonly decimal = new DecimalPipe('en-US');
+
+  protected toggle(key: string): void {
+    this.open.update((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }
+
+  protected show(v: number | null): string {
+    return v == null ? '—' : (this.decimal.transform(v, '1.0-2') ?? String(v));
+  }
+}
