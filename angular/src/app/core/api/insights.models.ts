@@ -16,7 +16,8 @@ export type BaselineFigureKind = (typeof BASELINE_FIGURE_KINDS)[number];
 export const BASELINE_METHODS = ['entered', 'measured'] as const;
 export type BaselineMethod = (typeof BASELINE_METHODS)[number];
 
-export const ROI_ORIGINS = ['measured', 'estimated', 'baseline', 'entered'] as const;
+/** The contract's four origins, plus `computed` for an input that is itself a figure of the report (e.g. annualised savings). */
+export const ROI_ORIGINS = ['measured', 'estimated', 'baseline', 'entered', 'computed'] as const;
 export type RoiOrigin = (typeof ROI_ORIGINS)[number];
 
 export const SUGGESTION_ACTIONS = ['remove', 'notify-only'] as const;

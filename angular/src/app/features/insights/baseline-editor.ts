@@ -9,7 +9,7 @@ import { InsightsApi } from '../../core/api/insights.api';
 import { BaselineDto, BaselineFigureDto } from '../../core/api/insights.models';
 import { errorMessage } from '../../shared/notify.service';
 import { FigureRow, effectiveKind, figureInput, figureRows, valueChanged } from './insights-logic';
-import { KeyLabelPipe } from './insights-ui';
+import { KeyLabelPipe, UnitPipe } from './insights-ui';
 
 /**
  * A new baseline version, pre-filled (from the latest version or the published defaults). Every figure is editable; a
@@ -17,7 +17,7 @@ import { KeyLabelPipe } from './insights-ui';
  */
 @Component({
   selector: 'app-baseline-editor',
-  imports: [KeyLabelPipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe],
+  imports: [KeyLabelPipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, UnitPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="editor" (submit)="$event.preventDefault(); save()" data-testid="baseline-editor">
@@ -52,7 +52,7 @@ import { KeyLabelPipe } from './insights-ui';
                 <td>{{ r.key | keyLabel: 'insights.figure' }}</td>
                 <td><input class="value" type="number" step="any" required [name]="'value-' + r.key" [value]="r.value ?? ''"
                   [attr.aria-label]="r.key | keyLabel: 'insights.figure'" (input)="setValue(i, $any($event.target).value)" /></td>
-                <td>{{ r.unit | keyLabel: 'insights.unit' }}</td>
+                <td>@if (r.unit === 'ratio') { {{ 'insights.baselines.ratioUnit' | translate }} } @else { {{ r.unit | unit: currency() }} }</td>
                 <td><span [class]="'origin origin-' + kind(r)" data-testid="editor-kind">{{ kind(r) | keyLabel: 'insights.kind' }}</span></td>
                 <td>
                   @if (kind(r) === 'entered') {

@@ -11,13 +11,13 @@ import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { BaselineEditor } from './baseline-editor';
 import { HistoryImport } from './history-import';
-import { editorStart } from './insights-logic';
-import { KeyLabelPipe } from './insights-ui';
+import { editorStart, figureValue } from './insights-logic';
+import { KeyLabelPipe, UnitPipe } from './insights-ui';
 
 /** 基线: immutable versions the ROI report compares against; Admin adds versions (entered or measured from history). */
 @Component({
   selector: 'app-insights-baselines-page',
-  imports: [BaselineEditor, DatePipe, HistoryImport, KeyLabelPipe, MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe],
+  imports: [BaselineEditor, DatePipe, HistoryImport, KeyLabelPipe, MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe, UnitPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './baselines.page.html',
   styleUrl: './insights.scss',
@@ -37,6 +37,7 @@ export class BaselinesPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly canManage = computed(() => this.auth.permissions().includes(PERMISSIONS.insightsManageBaseline));
+  protected readonly show = figureValue;
   protected readonly startCurrency = computed(() => this.versions()[0]?.currency ?? 'CNY');
 
   constructor() {

@@ -8,12 +8,13 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { InsightsApi } from '../../core/api/insights.api';
 import { BaselineDto } from '../../core/api/insights.models';
 import { errorMessage } from '../../shared/notify.service';
-import { KeyLabelPipe } from './insights-ui';
+import { figureValue } from './insights-logic';
+import { KeyLabelPipe, UnitPipe } from './insights-ui';
 
 /** A measured baseline from past claims (CSV); shows what the server read from it. */
 @Component({
   selector: 'app-history-import',
-  imports: [KeyLabelPipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, TranslatePipe],
+  imports: [KeyLabelPipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, TranslatePipe, UnitPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="muted">{{ 'insights.history.explain' | translate }}</p>
@@ -57,8 +58,8 @@ import { KeyLabelPipe } from './insights-ui';
               @for (f of measured(); track f.key) {
                 <tr data-testid="history-figure" [attr.data-key]="f.key">
                   <td>{{ f.key | keyLabel: 'insights.figure' }}</td>
-                  <td class="num">{{ f.value }}</td>
-                  <td>{{ f.unit | keyLabel: 'insights.unit' }}</td>
+                  <td class="num">{{ show(f.value, f.unit) }}</td>
+                  <td>{{ f.unit | unit: b.currency }}</td>
                   <td><span class="origin origin-measured">{{ 'insights.kind.measured' | translate }}</span></td>
                 </tr>
               }
@@ -77,7 +78,8 @@ export class HistoryImport {
 
   readonly imported = output<BaselineDto>();
 
-  protected readonly csvHeader = 'claimNumber,submittedAt,approvedAt,paidAt,returned,department,category,amount\nEXP-2025-000123,2025-03-04T09:12:00+08:00,2025-03-09T17:40:00+08:00,2025-03-20T10:00:00+08:00,false,FIN,travel,1280.50';
+  protected readonly csvHeader = 'claimNumber,submittedAt,approvedAt,paidAt,returned,department,category,amount';
+  protected readonly show = figureValue;
   protected readonly file = signal<File | null>(null);
   protected readonly name = signal('');
   protected readonly currency = signal('');

@@ -36,8 +36,8 @@ export function trendFromRoi(months: readonly RoiMonthDto[]): TrendPoint[] {
 export function claimsAndCycleChart(points: readonly TrendPoint[], labels: { claims: string; cycleDays: string }): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.claims, labels.cycleDays] },
-    grid: { left: 48, right: 48, top: 40, bottom: 32 },
+    legend: { top: 0, data: [labels.claims, labels.cycleDays] },
+    grid: { left: 48, right: 48, top: 64, bottom: 32 },
     xAxis: { type: 'category', data: points.map((p) => p.month) },
     yAxis: [
       { type: 'value', name: labels.claims, minInterval: 1 },
@@ -54,7 +54,7 @@ export function claimsAndCycleChart(points: readonly TrendPoint[], labels: { cla
 export function ratesChart(points: readonly TrendPoint[], labels: { errorRate: string; touchlessRate: string }): ChartOption {
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '—' : `${v}%`) },
-    legend: { data: [labels.errorRate, labels.touchlessRate] },
+    legend: { top: 0, data: [labels.errorRate, labels.touchlessRate] },
     grid: { left: 48, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: points.map((p) => p.month) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
@@ -72,8 +72,8 @@ export function nodeWaitsChart(nodes: readonly NodeStatDto[], label: string): Ch
     .sort((a, b) => (a.wait.medianHours ?? 0) - (b.wait.medianHours ?? 0));
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 32, top: 16, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', name: label },
+    grid: { left: 8, right: 32, top: 16, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', name: label, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'category', data: rows.map((n) => `${n.flowName} · ${n.stepName}`) },
     series: [{ name: label, type: 'bar', data: rows.map((n) => Math.round((n.wait.medianHours ?? 0) * 10) / 10) }],
   };

@@ -40,6 +40,8 @@ describe('Insights texts', () => {
       ...EXPORT_FORMATS.map((f) => `insights.roi.export.${f}`),
       ...BASELINE_FIGURE_KEYS.map((k) => `insights.figure.${k}`),
       ...['employee', 'approver', 'finance'].map((r) => `insights.role.${r}`),
+      ...['roi-needs-running-cost', 'no-payback', 'no-claims-in-period', 'not-measured'].map((w) => `insights.roi.warning.${w}`),
+      ...['min/claim', 'min/error', 'claims/month', 'claims', 'currency', 'currency/h', 'currency/year', 'h', 'days', 'months', 'ratio', '%'].map((u) => `insights.unit.${u}`),
       ...NAV_ITEMS.filter((i) => i.section === 'insights').map((i) => i.label),
       'nav.section.insights',
       ...['insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),

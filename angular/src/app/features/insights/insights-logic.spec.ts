@@ -4,6 +4,8 @@ import {
   DEFAULT_NODE_SORT,
   defaultPeriod,
   days,
+  figureValue,
+  warningKey,
   editorStart,
   effectiveKind,
   figureInput,
@@ -30,6 +32,10 @@ describe('Insights logic', () => {
     expect(days(null)).toBeNull();
     expect(percent(12 / 97)).toBe('12.4%');
     expect(percent(null)).toBe('—');
+    expect(figureValue(0.125, 'ratio')).toBe('12.5');
+    expect(figureValue(158000.456, 'currency/year')).toBe('158,000.46');
+    expect(figureValue(null, 'h')).toBe('—');
+    expect(warningKey('not-measured:employeeMinutesMeasured')).toEqual({ key: 'insights.roi.warning.not-measured', params: { key: 'employeeMinutesMeasured' } });
   });
 
   it('builds one card per KPI, ratio cards carrying numerator and denominator', () => {

@@ -52,6 +52,23 @@ export function oneDecimal(value: number | null | undefined): string {
   return value == null ? '—' : (Math.round(value * 10) / 10).toFixed(1);
 }
 
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * A figure's value as shown next to its unit: a `ratio` (0.125) in percent ("12.5", its unit reads "%"), anything else
+ * with up to two decimals and thousands separators; "—" for none.
+ */
+export function figureValue(value: number | null | undefined, unit: string): string {
+  if (value == null) return '—';
+  return unit === 'ratio' ? (Math.round(value * 1000) / 10).toFixed(1) : NUMBER.format(value);
+}
+
+/** A ROI warning as a translation key and its parameters (`not-measured:<input>` names the input). */
+export function warningKey(code: string): { key: string; params: Record<string, string> } {
+  const [name, arg] = code.split(':', 2);
+  return { key: `insights.roi.warning.${name}`, params: { key: arg ?? '' } };
+}
+
 /** "12 / 97": the parts of a ratio, so the percentage can be checked. */
 export function ratioParts(r: RatioDto): string {
   return `${r.numerator} / ${r.denominator}`;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, Pipe, PipeTransform, inject, input,
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Period, localized } from './insights-logic';
+import { Period, localized, warningKey } from './insights-logic';
 
 /**
  * The translation of `<prefix>.<key>` when there is one, else the key itself: figure keys, roles and units the server may
@@ -17,6 +17,34 @@ export class KeyLabelPipe implements PipeTransform {
     const id = `${prefix}.${key}`;
     const text = this.translate.instant(id);
     return typeof text === 'string' && text !== id ? text : key;
+  }
+}
+
+/**
+ * A unit as people read it: `ratio` → "%", `currency/h` → "CNY/小时" with the report's currency, `min/claim` → "分钟/单";
+ * a unit without a translation shows as sent.
+ */
+@Pipe({ name: 'unit', pure: false })
+export class UnitPipe implements PipeTransform {
+  private readonly translate = inject(TranslateService);
+
+  transform(unit: string | null | undefined, currency = ''): string {
+    if (!unit) return '';
+    const id = `insights.unit.${unit}`;
+    const text = this.translate.instant(id, { currency });
+    return typeof text === 'string' && text !== id ? text : unit;
+  }
+}
+
+/** A warning code of the ROI report in words; text the server already wrote (history warnings) shows as is. */
+@Pipe({ name: 'warning', pure: false })
+export class WarningPipe implements PipeTransform {
+  private readonly translate = inject(TranslateService);
+
+  transform(code: string): string {
+    const { key, params } = warningKey(code);
+    const text = this.translate.instant(key, params);
+    return typeof text === 'string' && text !== key ? text : code;
   }
 }
 

@@ -1,9 +1,9 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import { RoiFigureDto } from '../../core/api/insights.models';
-import { KeyLabelPipe, LocalizedPipe } from './insights-ui';
+import { figureValue } from './insights-logic';
+import { KeyLabelPipe, LocalizedPipe, UnitPipe } from './insights-ui';
 
 /**
  * The ROI report's Comparison (before / after / unit) or Hard (value / unit) figures. A click on a figure opens its
@@ -11,7 +11,7 @@ import { KeyLabelPipe, LocalizedPipe } from './insights-ui';
  */
 @Component({
   selector: 'app-roi-figure-table',
-  imports: [KeyLabelPipe, LocalizedPipe, MatIconModule, TranslatePipe],
+  imports: [KeyLabelPipe, LocalizedPipe, MatIconModule, TranslatePipe, UnitPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -34,12 +34,12 @@ import { KeyLabelPipe, LocalizedPipe } from './insights-ui';
               (click)="toggle(f.key)" (keydown.enter)="toggle(f.key)" (keydown.space)="$event.preventDefault(); toggle(f.key)">
               <td><mat-icon class="inline-icon">{{ open().has(f.key) ? 'expand_less' : 'expand_more' }}</mat-icon> {{ f.nameZh | loc: f.nameEn }}</td>
               @if (mode() === 'comparison') {
-                <td class="num" data-testid="roi-before">{{ show(f.before) }}</td>
-                <td class="num" data-testid="roi-after">{{ show(f.after) }}</td>
+                <td class="num" data-testid="roi-before">{{ show(f.before, f.unit) }}</td>
+                <td class="num" data-testid="roi-after">{{ show(f.after, f.unit) }}</td>
               } @else {
-                <td class="num" data-testid="roi-value">{{ show(f.value) }}</td>
+                <td class="num" data-testid="roi-value">{{ show(f.value, f.unit) }}</td>
               }
-              <td>{{ f.unit | keyLabel: 'insights.unit' }}</td>
+              <td>{{ f.unit | unit: currency() }}</td>
             </tr>
             @if (open().has(f.key)) {
               <tr class="detail" data-testid="roi-detail" [attr.data-key]="f.key">
@@ -56,11 +56,11 @@ import { KeyLabelPipe, LocalizedPipe } from './insights-ui';
                       </tr>
                     </thead>
                     <tbody>
-                      @for (i of f.inputs; track i.key) {
+                      @for (i of f.inputs; track $index) {
                         <tr data-testid="roi-input" [attr.data-key]="i.key" [attr.data-origin]="i.origin">
                           <td>{{ i.nameZh | loc: i.nameEn }}</td>
-                          <td class="num">{{ show(i.value) }}</td>
-                          <td>{{ i.unit | keyLabel: 'insights.unit' }}</td>
+                          <td class="num">{{ show(i.value, i.unit) }}</td>
+                          <td>{{ i.unit | unit: currency() }}</td>
                           <td><span [class]="'origin origin-' + i.origin" data-testid="roi-input-origin">{{ i.origin | keyLabel: 'insights.origin' }}</span></td>
                           <td class="muted">{{ i.source || '—' }}</td>
                         </tr>
@@ -84,8 +84,9 @@ import { KeyLabelPipe, LocalizedPipe } from './insights-ui';
 export class RoiFigureTable {
   readonly figures = input.required<RoiFigureDto[]>();
   readonly mode = input<'comparison' | 'hard'>('comparison');
+  /** The report's currency, for units such as `currency/year`. */
+  readonly currency = input('');
   protected readonly open = signal<ReadonlySet<string>>(new Set());
-  private readonly decimal = new DecimalPipe('en-US');
 
   protected toggle(key: string): void {
     this.open.update((s) => {
@@ -95,7 +96,5 @@ export class RoiFigureTable {
     });
   }
 
-  protected show(v: number | null): string {
-    return v == null ? '—' : (this.decimal.transform(v, '1.0-2') ?? String(v));
-  }
+  protected readonly show = figureValue;
 }

@@ -46,7 +46,12 @@ describe('RoiPage', () => {
     const head = el.querySelector('[data-testid=roi-baseline-version]')!;
     expect(head.textContent).toContain('v3');
     expect(head.textContent).toContain('2025 年手工流程');
-    expect(text(el, '[data-testid=roi-warnings]')).toContain('Fewer than 30 paid claims');
+    const warnings = [...el.querySelectorAll('[data-testid=roi-warnings] li')].map((w) => w.textContent!.trim());
+    expect(warnings).toEqual([
+      'The net saving is not positive: there is no payback period.',
+      'approverMinutesMeasured could not be measured in this period; the baseline estimate is used.',
+      'Something new from the server',
+    ]);
     expect(el.querySelector('[data-testid=survey-edit]')).toBeNull();
     expect(el.querySelectorAll('[data-testid=roi-soft] [data-testid=roi-soft-row]').length).toBe(2);
     expect(text(el, '[data-testid=roi-soft]')).toContain('entered by management');
@@ -72,6 +77,19 @@ describe('RoiPage', () => {
     await fixture.whenStable();
     expect(text(el, '[data-testid=roi-figure][data-key=roiPercent] [data-testid=roi-value]')).toBe('215.4');
     expect(text(el, '[data-testid=roi-detail][data-key=roiPercent] [data-testid=roi-input-origin]')).toBe('录入');
+  });
+
+  it('shows ratios in percent and currency units with the report’s currency', async () => {
+    const { fixture, el } = await render(['Insights.View'], 'zh-CN');
+    const rate = el.querySelector('[data-testid=roi-figure][data-key=errorRate]') as HTMLElement;
+    expect(text(rate, '[data-testid=roi-value]')).toBe('6.6');
+    expect(rate.textContent).toContain('%');
+    const savings = el.querySelector('[data-testid=roi-figure][data-key=annualSavings]') as HTMLElement;
+    expect(text(savings, '[data-testid=roi-value]')).toBe('158,000.5');
+    expect(savings.textContent).toContain('CNY/年');
+    savings.click();
+    await fixture.whenStable();
+    expect(text(el, '[data-testid=roi-detail][data-key=annualSavings] [data-testid=roi-input-origin]')).toBe('计算');
   });
 
   it('links the downloads with the period, the chosen baseline and the UI language', async () => {

@@ -16,7 +16,7 @@ import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { InsightsChart } from './chart';
 import { claimsAndCycleChart, ratesChart, trendFromRoi } from './insights-charts';
 import { Period, defaultPeriod, validPeriod } from './insights-logic';
-import { LocalizedPipe, PeriodPicker } from './insights-ui';
+import { LocalizedPipe, PeriodPicker, WarningPipe } from './insights-ui';
 import { RoiFigureTable } from './roi-figure-table';
 import { SurveyDialog } from './survey-dialog';
 
@@ -25,7 +25,7 @@ import { SurveyDialog } from './survey-dialog';
   selector: 'app-insights-roi-page',
   imports: [
     DatePipe, InsightsChart, LocalizedPipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule,
-    PeriodPicker, RoiFigureTable, TranslatePipe,
+    PeriodPicker, RoiFigureTable, TranslatePipe, WarningPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roi.page.html',

@@ -130,6 +130,10 @@ export function roiReport(overrides: Partial<RoiReportDto> = {}): RoiReportDto {
         ] },
     ],
     hard: [
+      { key: 'errorRate', nameEn: 'Error rate', nameZh: '差错率', before: 0.19, after: 0.124, value: 0.066, unit: 'ratio', formulaEn: 'returned ÷ submitted',
+        formulaZh: '被退回 ÷ 提交', inputs: [] },
+      { key: 'annualSavings', nameEn: 'Annualised savings', nameZh: '年化节省', before: null, after: null, value: 158000.5, unit: 'currency/year', formulaEn: 'x', formulaZh: 'x',
+        inputs: [{ key: 'laborSaved', nameEn: 'Labour cost saved', nameZh: '节省人工成本', value: 120000, unit: 'currency', origin: 'computed', source: null }] },
       { key: 'roiPercent', nameEn: 'ROI', nameZh: '投资回报率', before: null, after: null, value: 215.4, unit: 'percent',
         formulaEn: '(annual savings − running cost) ÷ running cost', formulaZh: '（年节省 − 年运行成本）÷ 年运行成本',
         inputs: [{ key: 'annualRunningCost', nameEn: 'Annual running cost', nameZh: '年运行成本', value: 50000, unit: 'CNY', origin: 'entered', source: null }] },
@@ -137,7 +141,7 @@ export function roiReport(overrides: Partial<RoiReportDto> = {}): RoiReportDto {
     soft: survey(),
     trend: [{ month: '2026-11', claims: 57, medianCycleHours: 100, errorRate: 0.1, touchlessRate: 0.4 }],
     generatedAt: '2026-11-25T10:00:00Z',
-    warnings: ['Fewer than 30 paid claims in 2026-01'],
+    warnings: ['no-payback', 'not-measured:approverMinutesMeasured', 'Something new from the server'],
     ...overrides,
   };
 }
