@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ExpenseFlow needs, only those missing. Idempotent; needs root (or sudo) when something is missing.
 set -euo pipefail
-packages=(postgresql postgresql-contrib chromium poppler-utils fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates)
+packages=(postgresql postgresql-contrib chromium poppler-utils fonts-noto-cjk fonts-wqy-microhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
