@@ -35,6 +35,7 @@ public static class ApprovalsModule
         services.AddScoped<FlowValidation>();
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<SlaSweepJob>();
+        services.AddScoped<IApprovalQueueReader, Inbox.ApprovalQueueReader>();
         services.AddIntegrationEventHandler<ClaimSubmitted, StartApprovalOnClaimSubmitted>();
         services.AddIntegrationEventHandler<ClaimCancelled, CancelApprovalOnClaimCancelled>();
         services.AddScoped<IModuleMigrator, ApprovalsMigrator>();

@@ -7,11 +7,13 @@ public sealed record ApprovalStarted(Guid ApprovalId, Guid ClaimId, Guid FlowId,
 
 /// <summary>
 /// One approver's task ended: decided by a person (possibly on behalf of the assignee), by the system (automatic
-/// action on timeout, 去重 skip) or closed because the step no longer needed it.
+/// action on timeout, 去重 skip) or closed because the step no longer needed it. <c>Note</c> says how the system
+/// ended it: <c>timeout</c> (escalated), <c>auto</c> (automatic action at the deadline), <c>dedupe</c>, …
 /// </summary>
 public sealed record ApprovalTaskCompleted(
     Guid ApprovalId, Guid ClaimId, Guid TaskId, string StepKey, string StepKind, Guid AssigneeId, Guid? DecidedById, Guid? OnBehalfOfId,
-    string Outcome, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt, DateTimeOffset CompletedAt) : IntegrationEvent;
+    string Outcome, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt, DateTimeOffset CompletedAt,
+    string? FlowName = null, string? StepName = null, string? Note = null, DateTimeOffset? WaitingSince = null, DateTimeOffset? RemindedAt = null) : IntegrationEvent;
 
 /// <summary>A waiting task passed its reminder time.</summary>
 public sealed record ApprovalReminderDue(Guid ApprovalId, Guid ClaimId, Guid TaskId, Guid AssigneeId, DateTimeOffset At) : IntegrationEvent;

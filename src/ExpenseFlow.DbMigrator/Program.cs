@@ -4,6 +4,7 @@ using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
 using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
 using ExpenseFlow.Payments.Application;
+using ExpenseFlow.Insights.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,6 +20,7 @@ builder.Services.AddOrganizationModule(builder.Configuration);
 builder.Services.AddExpensesModule(builder.Configuration);
 builder.Services.AddApprovalsModule(builder.Configuration);
 builder.Services.AddPaymentsModule(builder.Configuration);
+builder.Services.AddInsightsModule(builder.Configuration);
 using var host = builder.Build();
 
 await using var scope = host.Services.CreateAsyncScope();

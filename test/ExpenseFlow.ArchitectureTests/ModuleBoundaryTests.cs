@@ -10,7 +10,7 @@ namespace ExpenseFlow.ArchitectureTests;
 /// </summary>
 public class ModuleBoundaryTests
 {
-    public static readonly string[] Modules = ["Organization", "Expenses", "Approvals", "Payments"];
+    public static readonly string[] Modules = ["Organization", "Expenses", "Approvals", "Payments", "Insights"];
 
     private static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "Contracts"];
 

@@ -16,5 +16,6 @@ public static class ModuleSet
         typeof(Expenses.Infrastructure.ExpensesDbContext).Assembly,
         typeof(Approvals.Infrastructure.ApprovalsDbContext).Assembly,
         typeof(Payments.Infrastructure.PaymentsDbContext).Assembly,
+        typeof(Insights.Infrastructure.InsightsDbContext).Assembly,
     ];
 }

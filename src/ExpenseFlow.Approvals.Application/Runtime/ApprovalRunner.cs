@@ -62,7 +62,8 @@ public sealed class ApprovalRunner(ApprovalsDbContext db, FlowCatalog catalog, A
                 case TaskEnded e:
                     var step = approval.Steps.Single(s => s.Index == e.Task.StepIndex);
                     db.Publish(new ApprovalTaskCompleted(approval.Id, approval.ClaimId, e.Task.Id, step.Key, step.Kind.ToString(), e.Task.AssigneeId,
-                        e.Task.DecidedById, e.Task.OnBehalfOfId, e.Task.Status.ToString(), e.Task.CreatedAt, e.Task.OpenedAt, e.Task.CompletedAt ?? clock.GetUtcNow()));
+                        e.Task.DecidedById, e.Task.OnBehalfOfId, e.Task.Status.ToString(), e.Task.CreatedAt, e.Task.OpenedAt, e.Task.CompletedAt ?? clock.GetUtcNow(),
+                        approval.FlowName, step.Name, e.Task.Note, e.Task.WaitingSince, e.Task.RemindedAt));
                     break;
                 case TaskReminded r:
                     db.Publish(new ApprovalReminderDue(approval.Id, approval.ClaimId, r.Task.Id, r.Task.AssigneeId, r.Task.RemindedAt!.Value));

@@ -74,7 +74,9 @@ internal static class SubmitClaim
 
         db.Publish(new ClaimSubmitted(claim.Id, claim.Number, claim.EmployeeId, claim.LegalEntityId, claim.TotalInBase, claim.BaseCurrency,
             claim.Lines.Select(l => l.Category).Distinct().ToList(), claim.Lines.Select(l => l.CostCentreCode).OfType<string>().Distinct().ToList(),
-            resubmission, now, claim.Title));
+            resubmission, now, claim.Title,
+            claim.Lines.GroupBy(l => l.Category).OrderByDescending(g => g.Sum(l => l.AmountInBase)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
+            corrections.FirstUploadAt, corrections.Proposed, corrections.Corrected, corrections.ManualLines));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -107,18 +109,22 @@ internal static class SubmitClaim
         }).ToList();
 
     /// <summary>Recognised fields the employee changed before submitting, counted against what recognition proposed.</summary>
-    private static async Task<(int Proposed, int Corrected, List<string> Fields)> CorrectionsAsync(ExpensesDbContext db, Claim claim, CancellationToken ct)
+    private static async Task<(int Proposed, int Corrected, List<string> Fields, int ManualLines, DateTimeOffset? FirstUploadAt)> CorrectionsAsync(
+        ExpensesDbContext db, Claim claim, CancellationToken ct)
     {
         var receiptIds = claim.Lines.SelectMany(l => l.ReceiptIds).ToList();
-        var proposals = await db.Receipts.AsNoTracking().Where(r => receiptIds.Contains(r.Id) && r.Proposed != null)
-            .ToDictionaryAsync(r => r.Id, r => r.Proposed!, ct);
-        int proposed = 0, corrected = 0;
+        var receipts = await db.Receipts.AsNoTracking().Where(r => receiptIds.Contains(r.Id)).Select(r => new { r.Id, r.Proposed, r.UploadedAt }).ToListAsync(ct);
+        var proposals = receipts.Where(r => r.Proposed != null).ToDictionary(r => r.Id, r => r.Proposed!);
+        DateTimeOffset? firstUpload = receipts.Count == 0 ? null : receipts.Min(r => r.UploadedAt);
+        int proposed = 0, corrected = 0, manual = 0;
         var fields = new List<string>();
         foreach (var line in claim.Lines)
         {
             var proposal = line.ReceiptIds.Select(proposals.GetValueOrDefault).FirstOrDefault(p => p is not null);
             if (proposal is null)
             {
+                // Typed by hand: no receipt, or none that recognition could read.
+                manual++;
                 continue;
             }
 
@@ -138,7 +144,7 @@ internal static class SubmitClaim
             }
         }
 
-        return (proposed, corrected, fields);
+        return (proposed, corrected, fields, manual, firstUpload);
     }
 
     private static IEnumerable<(string, object?, object?)> Compare(InvoiceFields p, InvoiceFields f) =>

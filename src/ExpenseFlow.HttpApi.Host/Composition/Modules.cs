@@ -2,6 +2,7 @@ using ExpenseFlow.Approvals.Application;
 using ExpenseFlow.Expenses.Application;
 using ExpenseFlow.Organization.Application;
 using ExpenseFlow.Payments.Application;
+using ExpenseFlow.Insights.Application;
 
 namespace ExpenseFlow.HttpApi.Host.Composition;
 
@@ -14,6 +15,7 @@ public static class Modules
         services.AddExpensesModule(configuration);
         services.AddApprovalsModule(configuration);
         services.AddPaymentsModule(configuration);
+        services.AddInsightsModule(configuration);
         return services;
     }
 
@@ -23,6 +25,7 @@ public static class Modules
         endpoints.MapExpensesEndpoints();
         endpoints.MapApprovalsEndpoints();
         endpoints.MapPaymentsEndpoints();
+        endpoints.MapInsightsEndpoints();
         return endpoints;
     }
 }
