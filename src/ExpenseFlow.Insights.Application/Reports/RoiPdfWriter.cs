@@ -64,7 +64,7 @@ internal sealed partial class RoiPdfWriter : IDisposable
         Line($"{t.CurrencyLabel}{t.Colon}{r.Currency}", f.Body, XBrushes.Black, 0, 13);
         Line($"{t.GeneratedAtLabel}{t.Colon}{RoiTexts.Instant(r.GeneratedAt)}", f.Body, XBrushes.Black, 0, 13);
         foreach (var warning in r.Warnings)
-            Paragraph($"{t.WarningLabel}{t.Colon}{warning}", f.Body, RoiPdfFonts.Warning, 0, 12);
+            Paragraph($"{t.WarningLabel}{t.Colon}{t.WarningText(warning)}", f.Body, RoiPdfFonts.Warning, 0, 12);
         y += 8;
     }
 
@@ -84,7 +84,7 @@ internal sealed partial class RoiPdfWriter : IDisposable
                 : [(t.Inputs + t.Colon.TrimEnd(), 12), .. fig.Inputs.SelectMany(i => Wrap("• " + t.InputLine(i), f.Small, Width - 30)
                     .Select((line, n) => (line, n == 0 ? 18.0 : 24.0)))];
             Ensure(name.Count * 12 + (formula.Count + inputs.Count) * 9.5 + 6, () => TableHeader(columns));
-            var unit = RoiTexts.UnitText(fig.Unit);
+            var unit = t.UnitText(fig.Unit);
             string[] cells = comparison
                 ? [RoiTexts.Format(fig.Before, fig.Unit), RoiTexts.Format(fig.After, fig.Unit), unit]
                 : [RoiTexts.Format(fig.Value, fig.Unit), unit];
@@ -108,7 +108,7 @@ internal sealed partial class RoiPdfWriter : IDisposable
             var name = Wrap(t.Name(m), f.Body, columns[0].Width);
             Ensure(name.Count * 12 + 16, () => TableHeader(columns));
             Row(columns, name, [RoiTexts.Number(m.Before), RoiTexts.Number(m.After), m.Scale, m.EnteredByName ?? RoiTexts.Missing]);
-            var entered = $"{t.EnteredByManagement}, {(m.EnteredAt is { } at ? RoiTexts.Instant(at) : RoiTexts.Missing)}";
+            var entered = $"{t.EnteredByManagement}{t.Comma}{(m.EnteredAt is { } at ? RoiTexts.Instant(at) : RoiTexts.Missing)}";
             Line(entered, f.Small, RoiPdfFonts.Muted, 12, 10);
             Rule();
         }

@@ -47,7 +47,7 @@ internal static class RoiXlsxCharts
                 cells[XlsxChartLayout.Figure] = XCell.Str(t.Name(f));
                 cells[XlsxChartLayout.Before] = XCell.ChartValue(f.Before, style);
                 cells[XlsxChartLayout.After] = XCell.ChartValue(f.After, style);
-                cells[XlsxChartLayout.Unit] = XCell.Str(RoiTexts.UnitText(f.Unit));
+                cells[XlsxChartLayout.Unit] = XCell.Str(t.UnitText(f.Unit));
             }
             s.Row(cells);
         }

@@ -59,20 +59,20 @@ internal static class RoiXlsxWriter
         s.Row(XCell.Str(t.BaselineLabel, XlsxStyles.Bold), XCell.Str(t.Baseline(r)));
         s.Row(XCell.Str(t.CurrencyLabel, XlsxStyles.Bold), XCell.Str(r.Currency));
         s.Row(XCell.Str(t.GeneratedAtLabel, XlsxStyles.Bold), XCell.Str(RoiTexts.Instant(r.GeneratedAt)));
-        foreach (var warning in r.Warnings) s.Row(XCell.Str(t.WarningLabel, XlsxStyles.Bold), XCell.Str(warning));
+        foreach (var warning in r.Warnings) s.Row(XCell.Str(t.WarningLabel, XlsxStyles.Bold), XCell.Str(t.WarningText(warning)));
 
         s.Blank();
         s.Row(XCell.Str(t.ComparisonHeading, XlsxStyles.Title));
         s.Row(Header(t.Figure, t.Before, t.After, t.Unit, t.Formula, t.Key));
         foreach (var f in r.Comparison)
-            s.Row(XCell.Str(t.Name(f)), XCell.Value(f.Before, f.Unit), XCell.Value(f.After, f.Unit), XCell.Str(RoiTexts.UnitText(f.Unit)),
+            s.Row(XCell.Str(t.Name(f)), XCell.Value(f.Before, f.Unit), XCell.Value(f.After, f.Unit), XCell.Str(t.UnitText(f.Unit)),
                 XCell.Str(t.FormulaOf(f), XlsxStyles.Wrap), XCell.Str(f.Key));
 
         s.Blank();
         s.Row(XCell.Str(t.HardHeading, XlsxStyles.Title));
         s.Row(Header(t.Figure, t.Value, "", t.Unit, t.Formula, t.Key));
         foreach (var f in r.Hard)
-            s.Row(XCell.Str(t.Name(f)), XCell.Value(f.Value, f.Unit), XCell.Empty, XCell.Str(RoiTexts.UnitText(f.Unit)),
+            s.Row(XCell.Str(t.Name(f)), XCell.Value(f.Value, f.Unit), XCell.Empty, XCell.Str(t.UnitText(f.Unit)),
                 XCell.Str(t.FormulaOf(f), XlsxStyles.Wrap), XCell.Str(f.Key));
 
         // Soft metrics are typed in by management: a section of their own, never rows of the hard table.
@@ -95,7 +95,7 @@ internal static class RoiXlsxWriter
             var figure = new[] { XCell.Str(f.Key), XCell.Str(t.Name(f)), XCell.Str(t.FormulaOf(f), XlsxStyles.Wrap) };
             if (f.Inputs.Count == 0) s.Row([.. figure, XCell.Str(RoiTexts.Missing), XCell.Str(t.None)]);
             foreach (var i in f.Inputs)
-                s.Row([.. figure, XCell.Str(i.Key), XCell.Str(t.Name(i)), XCell.Value(i.Value, i.Unit), XCell.Str(RoiTexts.UnitText(i.Unit)),
+                s.Row([.. figure, XCell.Str(i.Key), XCell.Str(t.Name(i)), XCell.Value(i.Value, i.Unit), XCell.Str(t.UnitText(i.Unit)),
                     XCell.Str(t.OriginText(i.Origin)), XCell.Str(i.Source ?? RoiTexts.Missing)]);
         }
     }

@@ -21,21 +21,21 @@ public class RoiExportTests
         Comparison:
         [
             new("cycleDays", "Cycle time", "报销周期", 7.5m, 2.25m, null, "days", "median(paid − submitted) ÷ 24", "中位数(付款 − 提交) ÷ 24",
-                [new("medianCycleHours", "Median cycle hours", "中位周期小时数", 54m, "hours", "measured", "event log")]),
+                [new("medianCycleHours", "Median cycle hours", "中位周期小时数", 54m, "h", "measured", "event log")]),
             new("errorRate", "Error rate", "差错率", 0.19m, 0.125m, null, "ratio", "claims returned ÷ claims", "退回单数 ÷ 报销单数",
                 [new("returned", "Claims returned", "退回单数", 15m, "claims", "measured", null),
                  new("claims", "Claims submitted", "提交单数", 120m, "claims", "measured", null)]),
-            new("costPerClaim", "Cost per claim", "单据处理成本", 58m, null, null, "CNY", "processing cost ÷ claims", "处理成本 ÷ 单数", []),
+            new("costPerClaim", "Cost per claim", "单据处理成本", 58m, null, null, "currency", "processing cost ÷ claims", "处理成本 ÷ 单数", []),
         ],
         Hard:
         [
-            new("hoursSaved", "Hours saved", "节省工时", null, null, 1234.5m, "hours", "(baseline minutes − measured minutes) × claims ÷ 60",
+            new("hoursSaved", "Hours saved", "节省工时", null, null, 1234.5m, "h", "(baseline minutes − measured minutes) × claims ÷ 60",
                 "(基线分钟 − 实测分钟) × 单数 ÷ 60",
-                [new("baselineMinutes", "Baseline minutes per claim", "基线每单分钟", 20m, "minutes", "baseline", "GBTA Foundation 2015"),
-                 new("measuredMinutes", "Measured minutes per claim", "实测每单分钟", 5.5m, "minutes", "measured", "event log"),
+                [new("baselineMinutes", "Baseline minutes per claim", "基线每单分钟", 20m, "min/claim", "baseline", "GBTA Foundation 2015"),
+                 new("measuredMinutes", "Measured minutes per claim", "实测每单分钟", 5.5m, "min/claim", "measured", "event log"),
                  new("claims", "Claims", "单数", 5106m, "claims", "measured", null)]),
             new("roi", "Return on investment", "投资回报率", null, null, 2.4567m, "ratio", "(annual savings − running cost) ÷ running cost",
-                "(年节省 − 运行成本) ÷ 运行成本", [new("runningCost", "Annual running cost", "年运行成本", 30000m, "CNY", "baseline", null)]),
+                "(年节省 − 运行成本) ÷ 运行成本", [new("runningCost", "Annual running cost", "年运行成本", 30000m, "currency/year", "baseline", null)]),
             new("paybackMonths", "Payback period", "回收期", null, null, null, "months", "running cost ÷ monthly savings", "运行成本 ÷ 月节省", []),
         ],
         Soft:
@@ -45,7 +45,7 @@ public class RoiExportTests
         ],
         Trend: [new("2026-01", 120, 96, 0.2, 0.1), new("2026-02", 140, 72, 0.15, 0.3), new("2026-03", 160, null, 0.1, 0.5)],
         GeneratedAt: new DateTimeOffset(2026, 4, 1, 8, 30, 0, TimeSpan.Zero),
-        Warnings: ["Baseline minutes per claim are an assumption: replace them with measured figures."]);
+        Warnings: ["not-measured:measuredMinutes", "3 rows without paidAt were skipped"]);
 
     // ---- xlsx ----
 
@@ -72,13 +72,15 @@ public class RoiExportTests
         cells["B3"].ShouldBe("Baseline v3 Pilot baseline");
         cells["B4"].ShouldBe("CNY");
         cells["B5"].ShouldBe("2026-04-01 08:30 UTC");
-        cells["B6"].ShouldBe("Baseline minutes per claim are an assumption: replace them with measured figures.");
+        cells["B6"].ShouldBe("Measured minutes per claim could not be measured in this period; the baseline estimate is used.");
+        cells["B7"].ShouldBe("3 rows without paidAt were skipped");
         var error = RowOf(cells, "Error rate");
         cells[$"B{error}"].ShouldBe("0.19");
         cells[$"C{error}"].ShouldBe("0.125");
         cells[$"D{error}"].ShouldBe("%");
         cells[$"E{error}"].ShouldBe("claims returned ÷ claims");
         cells[$"F{error}"].ShouldBe("errorRate");
+        cells[$"D{RowOf(cells, "Hours saved")}"].ShouldBe("hours");
         NumberFormat(doc, "ROI", $"C{error}").ShouldBe("0.0#%");
         NumberFormat(doc, "ROI", $"B{RowOf(cells, "Cycle time")}").ShouldBe("#,##0.00");
     }
@@ -108,7 +110,7 @@ public class RoiExportTests
         cells[$"C{baseline}"].ShouldBe("(baseline minutes − measured minutes) × claims ÷ 60");
         cells[$"E{baseline}"].ShouldBe("Baseline minutes per claim");
         cells[$"F{baseline}"].ShouldBe("20");
-        cells[$"G{baseline}"].ShouldBe("minutes");
+        cells[$"G{baseline}"].ShouldBe("min / claim");
         cells[$"H{baseline}"].ShouldBe("baseline");
         cells[$"I{baseline}"].ShouldBe("GBTA Foundation 2015");
         RowsWhere(cells, "A", "errorRate").Count.ShouldBe(2);
@@ -187,14 +189,16 @@ public class RoiExportTests
         text.ShouldContain("Expense reimbursement ROI report");
         text.ShouldContain("Baseline v3 Pilot baseline");
         text.ShouldContain("Period: 2026-01 – 2026-03 (3 months)");
-        text.ShouldContain("Warning: Baseline minutes per claim are an assumption");
+        text.ShouldContain("Warning: Measured minutes per claim could not be measured in this period");
+        text.ShouldContain("Warning: 3 rows without paidAt were skipped");
         text.ShouldContain("Hours saved");
         text.ShouldContain("1,234.50");
         text.ShouldContain("12.5%");
         text.ShouldContain("19.0%");
         text.ShouldContain("245.67%");
         text.ShouldContain("Formula: (baseline minutes − measured minutes) × claims ÷ 60");
-        text.ShouldContain("• Baseline minutes per claim = 20.00 minutes (baseline; GBTA Foundation 2015)");
+        text.ShouldContain("• Baseline minutes per claim = 20.00 min / claim (baseline; GBTA Foundation 2015)");
+        text.ShouldContain("• Annual running cost = 30,000.00 CNY / year (baseline)");
         text.ShouldContain("Soft metrics (entered by management)");
     }
 
@@ -211,6 +215,8 @@ public class RoiExportTests
         text.ShouldContain("公式：(基线分钟 − 实测分钟) × 单数 ÷ 60");
         text.ShouldContain("软性指标（管理层录入）");
         text.ShouldContain("员工满意度");
+        text.ShouldContain("警告：本期间无法实测实测每单分钟，改用基线估算值。");
+        text.ShouldContain("• 年运行成本 = 30,000.00 CNY/年 (基线)");
     }
 
     [Fact]
