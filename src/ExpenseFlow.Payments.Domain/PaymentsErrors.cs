@@ -1,4 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.Payments.Domain.BankFiles;
 
 namespace ExpenseFlow.Payments.Domain;
 
@@ -21,4 +22,19 @@ public static class PaymentsErrors
 
     public static readonly Error MixedBatch = new("Payments.MixedBatch", ErrorKind.Validation,
         "A batch pays from one legal entity in one currency.", "一个批次只能由一个法人主体以一种币种付款。");
+
+    public static readonly Error TemplateNotFound = Error.NotFound("Payments.TemplateNotFound", "The bank template", "银行模板");
+
+    public static readonly Error TemplateCodeTaken = new("Payments.TemplateCodeTaken", ErrorKind.Conflict,
+        "A bank template with this code already exists; open it to change it.", "已存在该编码的银行模板，请打开后修改。");
+
+    /// <summary>The template cannot be saved; the message names the problems (the first few), each is also a field error.</summary>
+    public static Error InvalidTemplate(IReadOnlyList<TemplateProblem> problems)
+    {
+        const int shown = 5;
+        var more = problems.Count > shown ? problems.Count - shown : 0;
+        return new("Payments.InvalidTemplate", ErrorKind.Validation,
+            $"The bank template cannot be saved: {string.Join(" ", problems.Take(shown).Select(p => p.English))}{(more > 0 ? $" ({more} more)" : "")}",
+            $"银行模板无法保存：{string.Join("", problems.Take(shown).Select(p => p.Chinese))}{(more > 0 ? $"（另有 {more} 项）" : "")}");
+    }
 }

@@ -87,14 +87,10 @@ public sealed partial class BankTemplateWriter(BankTemplateProfile profile)
             TemplateField.Constant => column.Value ?? "",
             _ => "",
         };
-        return IsFreeText(column.Field)
+        return BankTemplateRules.IsFreeText(column.Field)
             ? TextReducer.Reduce(text, profile.Text, column.MaxLength ?? profile.Text.MaxNameLength)
             : text;
     }
-
-    private static bool IsFreeText(TemplateField field) =>
-        field is TemplateField.PayerName or TemplateField.PayerBankName or TemplateField.PayeeName or TemplateField.PayeeBankName
-            or TemplateField.Purpose or TemplateField.Remark;
 
     // A zip stores each entry's modification time and MiniExcel names relationships with fresh GUIDs ("R3f2a..."):
     // rewriting the entries with one fixed time and the ids numbered in order of appearance makes the package reproducible.
