@@ -1,3 +1,4 @@
+using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Domain.Batches;
 using ExpenseFlow.Payments.Domain.Payables;
 using ExpenseFlow.Payments.Domain.Statements;
@@ -74,7 +75,8 @@ internal sealed class PaymentFileMap : IEntityTypeConfiguration<StoredBankFile>
     public void Configure(EntityTypeBuilder<StoredBankFile> b)
     {
         b.ToTable("payment_files");
-        b.Property(x => x.Format).HasMaxLength(40);
+        // A template code has up to 40 characters, then "-xlsx".
+        b.Property(x => x.Format).HasMaxLength(64);
         b.Property(x => x.FileName).HasMaxLength(120);
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.Sha256).HasMaxLength(64);
@@ -127,5 +129,19 @@ internal sealed class AccountingSettingsMap : IEntityTypeConfiguration<Accountin
         b.ToTable("accounting_settings");
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.MappingJson).HasColumnType("jsonb");
+    }
+}
+
+internal sealed class BankTemplateMap : IEntityTypeConfiguration<BankTemplate>
+{
+    public void Configure(EntityTypeBuilder<BankTemplate> b)
+    {
+        b.ToTable("bank_templates", t => t.HasCheckConstraint("ck_bank_templates_code", "code ~ '^[a-z0-9]+(-[a-z0-9]+)*$'"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Code).HasMaxLength(BankTemplateRules.MaxCodeLength);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(BankTemplateRules.MaxNameLength);
+        b.Property(x => x.ProfileJson).HasColumnName("profile").HasColumnType("jsonb");
     }
 }

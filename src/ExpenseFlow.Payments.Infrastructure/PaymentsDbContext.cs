@@ -1,6 +1,7 @@
 using ExpenseFlow.BuildingBlocks.Events;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
+using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Domain.Batches;
 using ExpenseFlow.Payments.Domain.Payables;
 using ExpenseFlow.Payments.Domain.Statements;
@@ -61,6 +62,8 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
     public DbSet<ImportedEntry> StatementEntries => Set<ImportedEntry>();
 
     public DbSet<AccountingSettings> AccountingSettings => Set<AccountingSettings>();
+
+    public DbSet<BankTemplate> BankTemplates => Set<BankTemplate>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
