@@ -18,22 +18,12 @@ public sealed record PaymentFileDto(Guid Id, string Format, string FileName, str
 
 /// <summary>
 /// Bank files for a released batch: ISO 20022 pain.001 (.09 by default, .03 for banks that still want it) or a Chinese
-/// bank's batch template. The first download generates and stores the file with its SHA-256 and who made it; later
-/// downloads return the stored bytes (and generation is deterministic, so they are the same bytes anyway).
+/// bank's batch template kept by Finance (<see cref="BankFileFormats"/>). The first download generates and stores the file
+/// with its SHA-256 and who made it; later downloads return the stored bytes, even after the template was changed or
+/// switched off (generation is deterministic, so an unchanged template gives the same bytes anyway).
 /// </summary>
 internal static class BatchFiles
 {
-    private static readonly Dictionary<string, (string Extension, string ContentType)> Formats = new(StringComparer.Ordinal)
-    {
-        ["pain.001.001.09"] = ("xml", "application/xml"),
-        ["pain.001.001.03"] = ("xml", "application/xml"),
-        ["icbc-csv"] = ("csv", "text/csv"),
-        ["icbc-xlsx"] = ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    };
-
-    public static readonly Error UnknownFormat = new("Payments.UnknownFileFormat", ErrorKind.Validation,
-        $"Choose one of: {string.Join(", ", Formats.Keys)}.", $"请选择：{string.Join("、", Formats.Keys)}。");
-
     public static async Task<Ok<List<PaymentFileDto>>> ListAsync(Guid id, PaymentsDbContext db, IOrganizationDirectory directory, CancellationToken ct)
     {
         var files = await db.Files.AsNoTracking().Where(f => f.BatchId == id).OrderBy(f => f.GeneratedAt)
@@ -46,14 +36,10 @@ internal static class BatchFiles
         Guid id, string format, PaymentsDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
-        if (!Formats.TryGetValue(format, out var kind))
-        {
-            throw new DomainException(UnknownFormat);
-        }
-
         var stored = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.BatchId == id && f.Format == format, ct);
         if (stored is null)
         {
+            var kind = await BankFileFormats.ResolveAsync(format, db, ct);
             var batch = await db.Batches.AsNoTracking().Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new DomainException(PaymentsErrors.BatchNotFound);
             if (batch.Status is not (BatchStatus.Released or BatchStatus.Closed))
             {
@@ -62,7 +48,7 @@ internal static class BatchFiles
 
             var entity = (await directory.GetLegalEntitiesAsync(ct)).FirstOrDefault(e => e.Id == batch.LegalEntityId)
                 ?? throw new DomainException(Error.NotFound("Payments.LegalEntityNotFound", "The paying legal entity", "付款法人主体"));
-            var content = Generate(format, Describe(batch, entity));
+            var content = kind.Write(Describe(batch, entity));
             stored = new StoredBankFile
             {
                 Id = Guid.CreateVersion7(), BatchId = id, Format = format, FileName = $"{batch.Number}-{format}.{kind.Extension}", ContentType = kind.ContentType,
@@ -83,14 +69,7 @@ internal static class BatchFiles
         return TypedResults.File(stored.Content, stored.ContentType, stored.FileName);
     }
 
-    private static byte[] Generate(string format, Domain.BankFiles.PaymentFile file) => format switch
-    {
-        "pain.001.001.09" or "pain.001.001.03" => Pain(file, format.EndsWith("09", StringComparison.Ordinal) ? Pain001Version.V09 : Pain001Version.V03),
-        "icbc-csv" => new BankTemplateWriter(BankTemplateProfile.IcbcBatchPaymentExample).WriteCsv(file),
-        _ => new BankTemplateWriter(BankTemplateProfile.IcbcBatchPaymentExample).WriteXlsx(file),
-    };
-
-    private static byte[] Pain(Domain.BankFiles.PaymentFile file, Pain001Version version)
+    public static byte[] Pain(Domain.BankFiles.PaymentFile file, Pain001Version version)
     {
         // Renminbi transfers go to Chinese banks, which take Chinese names; other currencies keep to the SWIFT Latin set.
         var text = file.Header.Currency == "CNY" ? BankTextProfile.ChineseDomestic : BankTextProfile.International;
