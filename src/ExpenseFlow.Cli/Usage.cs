@@ -13,6 +13,10 @@ internal static class Usage
               or ofd/ with labels.jsonl), optionally side by side with Tesseract.
           expenseflow rescore RESULTS.jsonl DIR
               re-run field extraction over the textLines of saved `recognize --json` output and score it against DIR's labels.
+          expenseflow demo-activity [--url http://127.0.0.1:5080] [--password P] [--rounds N]
+              drive the demo company through a running host (claims submitted, some returned and resubmitted, approved,
+              reviewed, batched, released, paid from a statement) so the KPIs and the ROI report have events to read;
+              the password defaults to EXPENSEFLOW_DEMO_PASSWORD.
         models: EXPENSEFLOW_MODELS_DIR, else <repo>/.tools/models (etc/scripts/fetch-models.sh fetches them)
         """;
 

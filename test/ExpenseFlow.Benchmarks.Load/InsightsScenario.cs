@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ExpenseFlow.Benchmarks.Load;
@@ -157,5 +158,45 @@ internal static class InsightsScenario
         var check = await manager.GetFromJsonAsync<Insights.Contracts.KpiReportDto>("/api/insights/kpis");
         Console.WriteLine($"check: {check!.Total.ClaimsSubmitted} claims submitted, {check.Total.ClaimsPaid} paid, cycle median {check.Total.CycleTime.MedianHours} h, " +
                           $"error rate {check.Total.ErrorRate.Value}, touchless {check.Total.TouchlessRate.Value}, {check.EventsProcessed} events");
+        await LiveIntakeAsync(host, 5_000);
+    }
+
+    /// <summary>
+    /// The live path: events of the log taken in again as new deliveries (fresh event ids) through the handler the
+    /// outbox calls, one at a time and with four at once: per-event transaction, claim lock, fact update, rollup upserts.
+    /// </summary>
+    private static async Task LiveIntakeAsync(LoadHost host, int count)
+    {
+        var stored = new List<(string Type, string Payload)>();
+        await using (var conn = new NpgsqlConnection(host.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT type, payload::text FROM insights.events ORDER BY id DESC LIMIT @n", conn);
+            cmd.Parameters.AddWithValue("n", count);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stored.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var parallel in new[] { 1, 4 })
+        {
+            var events = stored.Select(s => Insights.Application.Projection.EventFolding.Read(s.Type, s.Payload) with { EventId = Guid.NewGuid() }).ToList();
+            var next = -1;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < events.Count)
+                {
+                    var e = events[i];
+                    using var scope = host.Services.CreateScope();
+                    var handler = scope.ServiceProvider.GetRequiredService(typeof(BuildingBlocks.Events.IIntegrationEventHandler<>).MakeGenericType(e.GetType()));
+                    await (Task)handler.GetType().GetMethod("HandleAsync")!.Invoke(handler, [e, CancellationToken.None])!;
+                }
+            })));
+            Console.WriteLine($"live intake, {parallel} at once: {events.Count} events in {watch.Elapsed.TotalSeconds:F1} s = {events.Count / watch.Elapsed.TotalSeconds:F0} events/s");
+        }
     }
 }

@@ -2,7 +2,7 @@ using ExpenseFlow.Benchmarks.Load;
 
 // Load scenarios against the real host on a loopback port over the test PostgreSQL cluster
 // (start it first: bash etc/scripts/pg.sh start pg-test 55433 --test). Bounded in count and time; stops by itself.
-//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|inbox|decide|payments|insights|all]
+//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|inbox|decide|payments|insights|all] | serve [seconds]
 var which = args.FirstOrDefault() ?? "all";
 // Outside a test project the factory cannot find the host's folder by itself: name it (the repository's copy).
 var repo = new DirectoryInfo(AppContext.BaseDirectory);
@@ -36,6 +36,13 @@ try
     if (which is "decide" or "all")
     {
         await ApprovalScenarios.DecisionsAsync(host, approvers: 20, decisionsEach: 25);
+    }
+
+    if (which == "serve")
+    {
+        // A host with the demo company for trying things against (e.g. the CLI's demo-activity), for the given seconds.
+        Console.WriteLine($"serving {host.BaseUrl}; demo password {ExpenseFlow.TestBase.TestDatabase.DemoPassword}");
+        await Task.Delay(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 600));
     }
 
     if (which is "insights" or "all")
