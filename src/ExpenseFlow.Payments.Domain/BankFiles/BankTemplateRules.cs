@@ -134,7 +134,7 @@ public static partial class BankTemplateRules
             var valid = text.ValueKind == JsonValueKind.Object && (Get(text, "characterSet") is not { } set || IsName(set, sets))
                 && text.EnumerateObject().All(p => p.Name == "characterSet"
                     || (p.Name == "replacement" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 1)
-                    || (p.Name is "maxNameLength" or "maxRemittanceLength" or "maxIdentifierLength" && p.Value.TryGetInt32(out var n) && n is >= 1 and <= MaxTextLength
+                    || (p.Name is "maxNameLength" or "maxRemittanceLength" or "maxIdentifierLength" && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) && n is >= 1 and <= MaxTextLength
                         && (p.Name != "maxIdentifierLength" || n <= 35)));
             if (!valid)
             {

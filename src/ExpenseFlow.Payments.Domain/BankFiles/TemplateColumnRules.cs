@@ -124,7 +124,7 @@ internal static class TemplateColumnRules
             problems.Add(new($"{path}.maxLength", "MaxLengthNotAllowed", $"{en}: only names, bank names, purpose and remark are cut to a length; accounts and amounts never are.",
                 $"{zh}：只有户名、行名、用途和备注可以限制长度；账号和金额不会被截断。"));
         }
-        else if (!value.TryGetInt32(out var n) || n is < 1 or > MaxTextLength)
+        else if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n) || n is < 1 or > MaxTextLength)
         {
             problems.Add(new($"{path}.maxLength", "InvalidMaxLength", $"{en}: the maximum length is a whole number from 1 to {MaxTextLength}.", $"{zh}：最大长度须为 1 至 {MaxTextLength} 的整数。"));
         }

@@ -90,6 +90,18 @@ public sealed class BankTemplateRulesTests
     }
 
     [Fact]
+    public void Check_ValuesOfTheWrongType_AreProblems_NotExceptions()
+    {
+        var problems = Check(Required + """, { "header": 5, "field": 3 }, { "header": "备注", "field": "Remark", "maxLength": "abc" }""",
+            """ "text": { "maxNameLength": "x" }, "sheetName": 7, "description": [], """);
+
+        problems.Select(p => (p.Path, p.Code)).ShouldBe([
+            ("profile.description", "InvalidDescription"), ("profile.sheetName", "InvalidSheetName"), ("profile.text", "InvalidText"),
+            ("profile.columns[3].header", "InvalidHeader"), ("profile.columns[3].field", "UnknownField"), ("profile.columns[4].maxLength", "InvalidMaxLength"),
+        ]);
+    }
+
+    [Fact]
     public void Check_HeadersMustBeUniqueAndPresent()
     {
         var problems = Check(Required + """, { "header": "金额", "field": "Remark" }, { "header": "  ", "field": "Remark" }""");
