@@ -192,8 +192,9 @@ internal static class InsightsScenario
                 {
                     var e = events[i];
                     using var scope = host.Services.CreateScope();
-                    var handler = scope.ServiceProvider.GetRequiredService(typeof(BuildingBlocks.Events.IIntegrationEventHandler<>).MakeGenericType(e.GetType()));
-                    await (Task)handler.GetType().GetMethod("HandleAsync")!.Invoke(handler, [e, CancellationToken.None])!;
+                    var contract = typeof(BuildingBlocks.Events.IIntegrationEventHandler<>).MakeGenericType(e.GetType());
+                    var handler = scope.ServiceProvider.GetRequiredService(contract);
+                    await (Task)contract.GetMethod("HandleAsync")!.Invoke(handler, [e, CancellationToken.None])!;
                 }
             })));
             Console.WriteLine($"live intake, {parallel} at once: {events.Count} events in {watch.Elapsed.TotalSeconds:F1} s = {events.Count / watch.Elapsed.TotalSeconds:F0} events/s");
