@@ -15,5 +15,7 @@ export * from './approvals.api';
 export * from './approval-flows.api';
 export * from './payments.models';
 export * from './payments.api';
+export * from './bank-templates.models';
+export * from './bank-templates.api';
 export * from './insights.models';
 export * from './insights.api';

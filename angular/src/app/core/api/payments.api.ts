@@ -12,6 +12,7 @@ import {
   PayablesQuery,
   PaymentFileDto,
   PaymentFileFormat,
+  PaymentFileFormatDto,
   ReconciliationEntryDto,
   ResolveEntryRequest,
   StatementFormat,
@@ -77,7 +78,12 @@ export class PaymentsApi {
     return this.http.get<PaymentFileDto[]>(`${BASE}/batches/${batchId}/files`);
   }
 
-  /** The bank file itself (generated and stored on first request; Released/Closed batches only, else 409). */
+  /** The pain.001 versions, then `{code}-csv` and `{code}-xlsx` for each active bank template. */
+  fileFormats(): Observable<PaymentFileFormatDto[]> {
+    return this.http.get<PaymentFileFormatDto[]>(`${BASE}/file-formats`);
+  }
+
+  /** The bank file itself (generated and stored on first request; Released/Closed batches only, else 409; an unknown or inactive template's format 400). */
   downloadFile(batchId: string, format: PaymentFileFormat): Observable<HttpResponse<Blob>> {
     return this.http.get(`${BASE}/batches/${batchId}/files/${encodeURIComponent(format)}`, { responseType: 'blob', observe: 'response' });
   }

@@ -88,9 +88,20 @@ export interface BuildBatchRequest {
   executionDate?: string;
 }
 
-/** The bank file formats, in the order the page offers them (the first is the default). */
-export const PAYMENT_FILE_FORMATS = ['pain.001.001.09', 'pain.001.001.03', 'icbc-csv', 'icbc-xlsx'] as const;
-export type PaymentFileFormat = (typeof PAYMENT_FILE_FORMATS)[number];
+/** The ISO 20022 formats, always offered (the first is the default). */
+export const PAIN_FORMATS = ['pain.001.001.09', 'pain.001.001.03'] as const;
+
+/** A pain.001 version, or `{code}-csv` / `{code}-xlsx` of an active bank template (GET /api/payments/file-formats). */
+export type PaymentFileFormat = string;
+
+/** GET /api/payments/file-formats: what a released batch can be downloaded in right now. */
+export interface PaymentFileFormatDto {
+  format: PaymentFileFormat;
+  kind: 'iso20022' | 'template';
+  extension: 'xml' | 'csv' | 'xlsx';
+  templateCode: string | null;
+  templateName: string | null;
+}
 
 export interface PaymentFileDto {
   id: string;
