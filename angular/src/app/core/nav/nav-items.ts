@@ -55,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'payments-batches', label: 'nav.paymentsBatches', icon: 'account_balance', link: '/payments/batches', section: 'payments', anyPermission: payments },
   { id: 'payments-statements', label: 'nav.paymentsStatements', icon: 'upload_file', link: '/payments/statements', section: 'payments', anyPermission: payments },
   { id: 'payments-reconciliation', label: 'nav.paymentsReconciliation', icon: 'rule', link: '/payments/reconciliation', section: 'payments', anyPermission: payments },
+  { id: 'payments-templates', label: 'nav.paymentsTemplates', icon: 'table_view', link: '/payments/templates', section: 'payments', anyPermission: payments },
   { id: 'payments-accounting', label: 'nav.paymentsAccounting', icon: 'account_tree', link: '/payments/accounting', section: 'payments', anyPermission: payments },
   { id: 'insights-dashboard', label: 'nav.insightsDashboard', icon: 'monitoring', link: '/insights', exact: true, section: 'insights', anyPermission: insights },
   { id: 'insights-breakpoints', label: 'nav.insightsBreakpoints', icon: 'hourglass_bottom', link: '/insights/breakpoints', section: 'insights', anyPermission: insights },

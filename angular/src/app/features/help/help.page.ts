@@ -28,7 +28,7 @@ import { TranslatePipe } from '@ngx-translate/core';
   `,
 })
 export class HelpPage {
-  protected readonly sections = ['signIn', 'language', 'profile', 'expensesNew', 'expensesSubmit', 'expensesList', 'approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows', 'paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting', 'insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines', 'people', 'departments', 'legalEntities', 'gradesCostCentres', 'delegations', 'import', 'jobs'];
+  protected readonly sections = ['signIn', 'language', 'profile', 'expensesNew', 'expensesSubmit', 'expensesList', 'approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows', 'paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsTemplates', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting', 'insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines', 'people', 'departments', 'legalEntities', 'gradesCostCentres', 'delegations', 'import', 'jobs'];
   protected readonly csvHeader =
     'employeeNo,displayName,email,phone,departmentCode,gradeCode,managerEmployeeNo,costCentreCode,roles,bankName,bankAccountNumber,bankAccountName,cnapsCode\n' +
     'E0042,张伟,zhang.wei@example.com,13800000000,FIN,G3,E0001,CC-100,Employee;Approver,中国工商银行,6222020200001234567,张伟,102100099996';

@@ -30,8 +30,18 @@ describe('BatchDetailPage', () => {
     fixture.componentRef.setInput('id', 'b-1');
     await fixture.whenStable();
     backend.expectOne('/api/organization/legal-entities').flush([{ id: 'le-1', name: '示例科技有限公司', taxId: 'x' }]);
+    backend.expectOne('/api/payments/file-formats').flush(formats);
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
+
+  const formats = [
+    { format: 'pain.001.001.09', kind: 'iso20022', extension: 'xml', templateCode: null, templateName: null },
+    { format: 'pain.001.001.03', kind: 'iso20022', extension: 'xml', templateCode: null, templateName: null },
+    { format: 'ccb-csv', kind: 'template', extension: 'csv', templateCode: 'ccb', templateName: '示例：建设银行风格' },
+    { format: 'ccb-xlsx', kind: 'template', extension: 'xlsx', templateCode: 'ccb', templateName: '示例：建设银行风格' },
+    { format: 'icbc-csv', kind: 'template', extension: 'csv', templateCode: 'icbc', templateName: '示例：中国工商银行 批量付款' },
+    { format: 'icbc-xlsx', kind: 'template', extension: 'xlsx', templateCode: 'icbc', templateName: '示例：中国工商银行 批量付款' },
+  ];
 
   const finance = (personId: string): CurrentUser => ({ ...user(['Payments.Manage', 'Payments.Release'], ['Finance']), personId });
 
@@ -83,6 +93,54 @@ describe('BatchDetailPage', () => {
     expect(rows[0].textContent).toContain('ab'.repeat(32));
     expect(rows[0].textContent).toContain('赵敏');
     expect((el.querySelector('[data-testid=download-icbc-xlsx]') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('offers a CSV and an Excel download per active template, named after it', async () => {
+    const { fixture, el } = await render(finance('p-checker'), 'zh-CN');
+    backend.expectOne('/api/payments/batches/b-1').flush(batch({ status: 'Released' }));
+    await fixture.whenStable();
+    backend.expectOne('/api/payments/batches/b-1/files').flush([]);
+    await fixture.whenStable();
+
+    const ids = [...el.querySelectorAll('[data-testid^=download-]')].map((b) => b.getAttribute('data-testid'));
+    expect(ids.filter((id) => !id!.startsWith('download-journal'))).toEqual([
+      'download-pain001-09', 'download-pain001-03', 'download-ccb-csv', 'download-ccb-xlsx', 'download-icbc-csv', 'download-icbc-xlsx',
+    ]);
+    expect(text(el, '[data-testid=download-ccb-xlsx]')).toContain('示例：建设银行风格 Excel');
+    expect(el.querySelector('[data-testid=manage-templates]')?.getAttribute('href')).toBe('/payments/templates');
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    (el.querySelector('[data-testid=download-ccb-csv]') as HTMLButtonElement).click();
+    backend.expectOne('/api/payments/batches/b-1/files/ccb-csv').flush(new Blob(['序号|金额']));
+    await fixture.whenStable();
+    expect(click).toHaveBeenCalled();
+    backend.expectOne('/api/payments/batches/b-1/files').flush([]);
+    click.mockRestore();
+  });
+
+  it('keeps the pain.001 buttons when the formats cannot be read', async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [BatchDetailPage],
+      providers: [
+        provideRouter([]), provideHttpClient(withInterceptors([errorInterceptor])), provideHttpClientTesting(), provideTestTranslations(),
+        { provide: AuthService, useValue: { currentUser: signal(finance('p-checker')), hasPermission: () => true } },
+      ],
+    });
+    await useLanguage('en');
+    backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(BatchDetailPage);
+    fixture.componentRef.setInput('id', 'b-1');
+    await fixture.whenStable();
+    backend.expectOne('/api/organization/legal-entities').flush([]);
+    backend.expectOne('/api/payments/file-formats').flush({ code: 'General.Unexpected' }, { status: 500, statusText: 'Error' });
+    backend.expectOne('/api/payments/batches/b-1').flush(batch({ status: 'Released' }));
+    await fixture.whenStable();
+    backend.expectOne('/api/payments/batches/b-1/files').flush([]);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid=download-pain001-09]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=download-icbc-csv]')).toBeNull();
   });
 
   it('downloads a bank file as a blob and refreshes the stored files', async () => {

@@ -16,7 +16,7 @@ import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { MoneyPipe } from '../expenses/money.pipe';
 import { PaymentStatus } from './payment-status';
-import { FILE_BUTTONS, JOURNAL_BUTTONS, downloadName, filesAvailable, isMakerCannotRelease, journalName, releaseCheck } from './payments-logic';
+import { JOURNAL_BUTTONS, PAIN_BUTTONS, downloadName, fileButtons, filesAvailable, isMakerCannotRelease, journalName, releaseCheck } from './payments-logic';
 
 /** Saves a downloaded blob under a name (an object URL and a temporary link). */
 export function saveBlob(blob: Blob, name: string): void {
@@ -43,6 +43,7 @@ export function saveBlob(blob: Blob, name: string): void {
     .confirm { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
     .num { text-align: right; white-space: nowrap; }
     h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; }
+    .files-head { display: flex; align-items: baseline; gap: 16px; }
     .hash { font-family: 'Roboto Mono', ui-monospace, monospace; font-size: 12px; word-break: break-all; }
   `,
 })
@@ -53,7 +54,8 @@ export class BatchDetailPage implements OnInit {
   private readonly notify = inject(NotifyService);
   private readonly translate = inject(TranslateService);
 
-  protected readonly fileButtons = FILE_BUTTONS;
+  /** pain.001, then each active bank template's CSV and Excel, as GET file-formats lists them. */
+  protected readonly fileButtons = signal(fileButtons([]));
   protected readonly journalButtons = JOURNAL_BUTTONS;
   protected readonly batch = signal<BatchDto | null>(null);
   protected readonly files = signal<PaymentFileDto[]>([]);
@@ -75,6 +77,8 @@ export class BatchDetailPage implements OnInit {
 
   constructor() {
     inject(LegalEntitiesApi).list().subscribe({ next: (l) => this.legalEntities.set(l), error: () => undefined });
+    // Without the list the pain.001 buttons still work; a template's format needs the server's word that it is active.
+    this.payments.fileFormats().subscribe({ next: (f) => this.fileButtons.set(fileButtons(f)), error: () => this.fileButtons.set([...PAIN_BUTTONS]) });
   }
 
   ngOnInit(): void {

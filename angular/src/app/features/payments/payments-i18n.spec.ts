@@ -1,6 +1,7 @@
+import { TEMPLATE_DELIMITERS, TEMPLATE_ENCODINGS, TEMPLATE_FIELDS } from '../../core/api/bank-templates.models';
 import { BATCH_LINE_STATUSES, BATCH_STATUSES, ENTRY_MATCHES, HOLD_REASONS, PAYABLE_STATUSES, STATEMENT_FORMATS } from '../../core/api/payments.models';
 import { NAV_ITEMS } from '../../core/nav/nav-items';
-import { FILE_BUTTONS, JOURNAL_BUTTONS } from './payments-logic';
+import { JOURNAL_BUTTONS, fileButtons } from './payments-logic';
 
 import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 
@@ -28,17 +29,25 @@ describe('Payments texts', () => {
       ...STATEMENT_FORMATS.map((s) => `payments.statementFormat.${s}`),
       ...['maker', 'permission', 'noPerson', 'status'].map((r) => `payments.batch.blocked.${r}`),
       ...['needsLegalEntity', 'mixed', 'nothingOpen'].map((r) => `payments.payables.why.${r}`),
-      ...FILE_BUTTONS.map((f) => f.label),
+      ...fileButtons([
+        { format: 'ccb-csv', kind: 'template', extension: 'csv', templateCode: 'ccb', templateName: '示例' },
+        { format: 'ccb-xlsx', kind: 'template', extension: 'xlsx', templateCode: 'ccb', templateName: '示例' },
+      ]).map((f) => f.label),
+      ...TEMPLATE_FIELDS.map((f) => `payments.templates.fieldName.${f}`),
+      ...TEMPLATE_ENCODINGS.map((e) => `payments.templates.encodingName.${e}`),
+      ...TEMPLATE_DELIMITERS.map((d) => `payments.templates.delimiterName.${d.key}`),
       ...JOURNAL_BUTTONS.map((f) => f.label),
       ...['defaultExpenseAccount', 'payableAccount', 'bankAccount'].map((f) => `payments.accounting.${f}`),
       ...NAV_ITEMS.filter((i) => i.section === 'payments').map((i) => i.label),
       'nav.section.payments',
-      ...['paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
+      ...['paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsTemplates', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
     ];
     for (const tree of [en, zh]) {
       expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
     }
     expect(lookup(zh, 'payments.batch.release')).toBe('复核发放');
     expect(lookup(zh, 'payments.matchStatus.Returned')).toBe('退票');
+    expect(lookup(zh, 'nav.paymentsTemplates')).toBe('银行模板');
+    expect(lookup(en, 'nav.paymentsTemplates')).toBe('Bank templates');
   });
 });

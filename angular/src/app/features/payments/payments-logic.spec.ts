@@ -3,7 +3,9 @@ import { ApiError } from '../../core/api/api-error';
 import { payablesQueryParams, reconciliationQueryParams } from '../../core/api/payments.api';
 import {
   IGNORE,
+  PAIN_BUTTONS,
   downloadName,
+  fileButtons,
   filesAvailable,
   guessStatementFormat,
   importSummary,
@@ -104,6 +106,22 @@ describe('bank files', () => {
     expect(downloadName('attachment; filename="b.csv"', 'X', 'icbc-csv')).toBe('b.csv');
     expect(downloadName(null, 'PAY-2026-000001', 'pain.001.001.03')).toBe('PAY-2026-000001-pain.001.001.03.xml');
     expect(downloadName(null, 'PAY-1', 'icbc-xlsx')).toBe('PAY-1-icbc-xlsx.xlsx');
+    expect(downloadName(null, 'PAY-1', 'ccb-2026-csv')).toBe('PAY-1-ccb-2026-csv.csv');
+  });
+
+  it('offer pain.001 always, then a CSV and an Excel button per active template with stable test ids', () => {
+    const buttons = fileButtons([
+      { format: 'pain.001.001.09', kind: 'iso20022', extension: 'xml', templateCode: null, templateName: null },
+      { format: 'pain.001.001.03', kind: 'iso20022', extension: 'xml', templateCode: null, templateName: null },
+      { format: 'ccb-csv', kind: 'template', extension: 'csv', templateCode: 'ccb', templateName: '示例：建设银行风格' },
+      { format: 'ccb-xlsx', kind: 'template', extension: 'xlsx', templateCode: 'ccb', templateName: '示例：建设银行风格' },
+      { format: 'icbc-csv', kind: 'template', extension: 'csv', templateCode: 'icbc', templateName: '' },
+    ]);
+    expect(buttons.map((b) => b.testId)).toEqual(['download-pain001-09', 'download-pain001-03', 'download-ccb-csv', 'download-ccb-xlsx', 'download-icbc-csv']);
+    expect(buttons.map((b) => b.label).slice(2)).toEqual(['payments.files.templateCsv', 'payments.files.templateXlsx', 'payments.files.templateCsv']);
+    expect(buttons[3].params).toEqual({ name: '示例：建设银行风格' });
+    expect(buttons[4].params).toEqual({ name: 'icbc' });
+    expect(fileButtons([])).toEqual([...PAIN_BUTTONS]);
   });
 
   it('shortens long hashes for display only', () => {

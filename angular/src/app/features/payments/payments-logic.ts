@@ -5,6 +5,7 @@ import {
   JournalFormat,
   PayableDto,
   PaymentFileFormat,
+  PaymentFileFormatDto,
   ReconciliationEntryDto,
   ResolveEntryRequest,
   StatementFormat,
@@ -111,12 +112,32 @@ export function filesAvailable(status: BatchDto['status']): boolean {
   return status === 'Released' || status === 'Closed';
 }
 
-export const FILE_BUTTONS: readonly { format: PaymentFileFormat; testId: string; label: string }[] = [
+export interface FileButton {
+  format: PaymentFileFormat;
+  testId: string;
+  /** Translation key; template buttons pass the template's name as `name`. */
+  label: string;
+  params?: { name: string };
+}
+
+/** The pain.001 buttons, always there (also while the templates' formats load, or when they cannot be read). */
+export const PAIN_BUTTONS: readonly FileButton[] = [
   { format: 'pain.001.001.09', testId: 'download-pain001-09', label: 'payments.files.pain00109' },
   { format: 'pain.001.001.03', testId: 'download-pain001-03', label: 'payments.files.pain00103' },
-  { format: 'icbc-csv', testId: 'download-icbc-csv', label: 'payments.files.icbcCsv' },
-  { format: 'icbc-xlsx', testId: 'download-icbc-xlsx', label: 'payments.files.icbcXlsx' },
 ];
+
+/** One button per format on offer: pain.001 first, then each active template's CSV and Excel (`download-{code}-csv|xlsx`). */
+export function fileButtons(formats: readonly PaymentFileFormatDto[]): FileButton[] {
+  const templates = formats
+    .filter((f) => f.kind === 'template' && f.templateCode)
+    .map((f) => ({
+      format: f.format,
+      testId: `download-${f.format}`,
+      label: f.extension === 'xlsx' ? 'payments.files.templateXlsx' : 'payments.files.templateCsv',
+      params: { name: f.templateName || f.templateCode! },
+    }));
+  return [...PAIN_BUTTONS, ...templates];
+}
 
 /** The journal (记账凭证) downloads, next to the bank files and available at the same time. */
 export const JOURNAL_BUTTONS: readonly { format: JournalFormat; testId: string; label: string }[] = [
@@ -133,7 +154,7 @@ export function journalName(contentDisposition: string | null, batchNumber: stri
 export function downloadName(contentDisposition: string | null, batchNumber: string, format: PaymentFileFormat): string {
   const named = fileNameFrom(contentDisposition);
   if (named) return named;
-  const ext = format.startsWith('pain') ? 'xml' : format === 'icbc-xlsx' ? 'xlsx' : 'csv';
+  const ext = format.startsWith('pain') ? 'xml' : format.endsWith('-xlsx') ? 'xlsx' : 'csv';
   return `${batchNumber}-${format}.${ext}`;
 }
 

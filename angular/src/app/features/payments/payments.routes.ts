@@ -7,5 +7,8 @@ export const PAYMENTS_ROUTES: Routes = [
   { path: 'batches/:id', title: 'payments.batch.title', loadComponent: () => import('./batch-detail.page').then((m) => m.BatchDetailPage) },
   { path: 'statements', title: 'nav.paymentsStatements', loadComponent: () => import('./statements.page').then((m) => m.StatementsPage) },
   { path: 'reconciliation', title: 'nav.paymentsReconciliation', loadComponent: () => import('./reconciliation.page').then((m) => m.ReconciliationPage) },
+  { path: 'templates', title: 'nav.paymentsTemplates', loadComponent: () => import('./bank-templates.page').then((m) => m.BankTemplatesPage) },
+  { path: 'templates/new', title: 'payments.templates.newTitle', loadComponent: () => import('./bank-template-editor.page').then((m) => m.BankTemplateEditorPage) },
+  { path: 'templates/:code', title: 'payments.templates.editTitle', loadComponent: () => import('./bank-template-editor.page').then((m) => m.BankTemplateEditorPage) },
   { path: 'accounting', title: 'nav.paymentsAccounting', loadComponent: () => import('./accounting-mapping.page').then((m) => m.AccountingMappingPage) },
 ];
