@@ -1,9 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExpenseFlow.Insights.Contracts;
-using ExpenseFlow.Organization.Contracts;
-using ExpenseFlow.Payments.Application.Payables;
 using ExpenseFlow.TestBase;
 using Microsoft.Playwright;
 using Shouldly;
@@ -24,21 +21,7 @@ public class ManagementJourneyTests(PortalHost host) : IClassFixture<PortalHost>
     [Fact]
     public async Task Manager_OpensTheRoiReport_TracesAFigure_AndExportsIt()
     {
-        var claim = await host.ApprovedClaimAsync("sales2", "sales.east", 1_888m, "上海客户拜访");
-        using (var maker = await host.SignInAsync("finance1"))
-        using (var checker = await host.SignInAsync("finance2"))
-        {
-            var payable = await DemoClaims.EventuallyAsync(async () =>
-                (await maker.GetFromJsonAsync<List<PayableDto>>("/api/payments/payables"))!.FirstOrDefault(p => p.ClaimId == claim.Id), "the payable");
-            var legalEntity = (await maker.GetFromJsonAsync<List<LegalEntityDto>>("/api/organization/legal-entities"))!.First().Id;
-            var batch = await (await maker.PostAsJsonAsync("/api/payments/batches", new { legalEntityId = legalEntity, payableIds = new[] { payable.Id } })).Content.ReadFromJsonAsync<JsonElement>();
-            (await checker.PostAsync($"/api/payments/batches/{batch.GetProperty("id").GetGuid()}/release", null)).EnsureSuccessStatusCode();
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(DemoStatements.Camt053("E2E-ROI", new DemoStatements.Entry(1_888m, false, DateOnly.FromDateTime(DateTime.UtcNow), $"{claim.Number}-1", "黄磊", "ROI-1")));
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-            form.Add(file, "file", "stmt.xml");
-            (await maker.PostAsync("/api/payments/statements", form)).EnsureSuccessStatusCode();
-        }
+        await host.PaidClaimAsync("sales2", "sales.east", 1_888m, "上海客户拜访", "黄磊");
 
         using (var api = await host.SignInAsync("analyst"))
         {
