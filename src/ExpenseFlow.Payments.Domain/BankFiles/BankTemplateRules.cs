@@ -37,7 +37,8 @@ public static partial class BankTemplateRules
     /// <summary>Only amounts and dates have a .NET format.</summary>
     public static bool TakesFormat(TemplateField field) => field is TemplateField.Amount or TemplateField.ExecutionDate;
 
-    public static bool IsValidCode(string? code) => code is { Length: > 0 and <= MaxCodeLength } && CodePattern().IsMatch(code);
+    // "new" names the portal's create page (/payments/templates/new), so no template may take it.
+    public static bool IsValidCode(string? code) => code is { Length: > 0 and <= MaxCodeLength } && code != "new" && CodePattern().IsMatch(code);
 
     private static readonly string[] ProfileProperties = ["id", "bankName", "description", "columns", "csvEncoding", "csvDelimiter", "sheetName", "text"];
 
@@ -100,8 +101,8 @@ public static partial class BankTemplateRules
     }
 
     public static TemplateProblem? CodeProblem(string? code) => IsValidCode(code) ? null : new("code", "InvalidCode",
-        $"The code '{code}' must be 1 to {MaxCodeLength} lowercase letters, digits or hyphens (not at the start or end), e.g. 'ccb'.",
-        $"编码“{code}”须为 1 至 {MaxCodeLength} 个小写字母、数字或连字符（不能以连字符开头或结尾），例如“ccb”。");
+        $"The code '{code}' must be 1 to {MaxCodeLength} lowercase letters, digits or hyphens (not at the start or end) and not 'new', e.g. 'ccb'.",
+        $"编码“{code}”须为 1 至 {MaxCodeLength} 个小写字母、数字或连字符（不能以连字符开头或结尾，且不能为“new”），例如“ccb”。");
 
     public static TemplateProblem? NameProblem(string? name) => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= MaxNameLength ? null : new("name", "InvalidName",
         $"The name is required and has at most {MaxNameLength} characters.", $"名称为必填项，最多 {MaxNameLength} 个字符。");

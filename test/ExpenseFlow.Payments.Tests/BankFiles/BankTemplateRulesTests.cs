@@ -128,6 +128,7 @@ public sealed class BankTemplateRulesTests
     [InlineData("a--b", false)]
     [InlineData("c.b", false)]
     [InlineData("", false)]
+    [InlineData("new", false)]
     public void IsValidCode_TakesLowercaseLettersDigitsAndInnerHyphens(string code, bool valid)
     {
         BankTemplateRules.IsValidCode(code).ShouldBe(valid);
