@@ -16,9 +16,12 @@ internal static class CancelClaim
     public static async Task<Ok<ClaimDto>> HandleAsync(
         Guid id, CancelClaimRequest? request, ExpensesDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The approval may be starting at this very moment (ApprovalStarted moves the claim to InApproval): take the
+        // claim's row first, so the cancel applies to its latest state instead of failing on a concurrent update.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM expenses.claims WHERE id = {id} FOR UPDATE", ct);
         var claim = await ClaimContext.LoadOwnAsync(db, id, user, ct);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         claim.Cancel(user.Me(), now, request?.Reason);
         await db.ClaimedInvoices.Where(c => c.ClaimId == id).ExecuteDeleteAsync(ct);
         db.Publish(new ClaimCancelled(id, claim.EmployeeId, request?.Reason, now));

@@ -131,6 +131,39 @@ public class ClaimApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
     }
 
     [Fact]
+    public async Task Cancel_WhileAnotherModuleUpdatesTheClaim_AppliesToItsLatestState()
+    {
+        // The approval starting (ApprovalStarted → InApproval through the outbox) may update the claim while the employee
+        // cancels it. Here a transaction holds such an update open while the cancel arrives: the cancel must wait and
+        // then apply, not fail on the concurrent change.
+        using var employee = await app.SignInAsync("dev3");
+        var claim = await employee.CreateClaimAsync("撤回竞争", ExpensesApi.Line("hotel", 100m, ExpensesApi.CompanyInvoice("77770001")));
+        string connectionString = null!;
+        await app.WithScopeAsync(sp =>
+        {
+            connectionString = sp.GetRequiredService<ExpensesDbContext>().Database.GetConnectionString()!;
+            return Task.CompletedTask;
+        });
+        await using var other = new NpgsqlConnection(connectionString);
+        await other.OpenAsync();
+        await using var tx = await other.BeginTransactionAsync();
+        await using (var update = new NpgsqlCommand("UPDATE expenses.claims SET updated_at = updated_at WHERE id = @id", other, tx))
+        {
+            update.Parameters.AddWithValue("id", claim.Id);
+            (await update.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        var cancelling = employee.PostAsJsonAsync($"/api/expenses/claims/{claim.Id}/cancel", new { reason = "竞争" });
+        await Task.Delay(500);
+        cancelling.IsCompleted.ShouldBeFalse("the cancel waits for the other update");
+        await tx.CommitAsync();
+        var cancelled = await cancelling;
+
+        ((int)cancelled.StatusCode).ShouldBe(200, await cancelled.Content.ReadAsStringAsync());
+        (await cancelled.Content.ReadFromJsonAsync<ClaimDto>())!.Status.ShouldBe("Cancelled");
+    }
+
+    [Fact]
     public async Task Cancel_ReleasesTheInvoice_ForAnotherClaim()
     {
         using var employee = await app.SignInAsync("dev4");
