@@ -66,7 +66,25 @@ public class ClaimApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
             facts.GetProperty("Corrected").GetInt32().ShouldBe(changed);
             facts.GetProperty("Fields").EnumerateArray().Select(f => f.GetString()).ShouldContain("1:sellerName");
             facts.GetProperty("Proposed").GetInt32().ShouldBeGreaterThan(6);
+
+            // The event carries the same counts, for the KPIs (Insights reads only events).
+            var payload = JsonDocument.Parse(outbox.Single(m => m.Payload.Contains(claim.Id.ToString(), StringComparison.Ordinal)).Payload).RootElement;
+            payload.GetProperty("recognisedFieldsProposed").GetInt32().ShouldBe(facts.GetProperty("Proposed").GetInt32());
+            payload.GetProperty("recognisedFieldsCorrected").GetInt32().ShouldBe(changed);
+            (payload.GetProperty("manualLines").GetInt32(), payload.GetProperty("mainCategory").GetString()).ShouldBe((0, "meals"));
+            payload.GetProperty("firstUploadAt").GetDateTimeOffset().ShouldBeLessThan(submitted.SubmittedAt!.Value);
         });
+
+        // …and Insights folds them into the claim's fact: the field correction rate's parts.
+        var fact = await DemoClaims.EventuallyAsync(async () =>
+        {
+            ExpenseFlow.Insights.Domain.Facts.ClaimFact? found = null;
+            await app.WithScopeAsync(async sp => found = await sp.GetRequiredService<ExpenseFlow.Insights.Infrastructure.InsightsDbContext>().ClaimFacts.AsNoTracking()
+                .FirstOrDefaultAsync(f => f.ClaimId == claim.Id && f.Submissions == 1));
+            return found;
+        }, "Insights to take in the submission");
+        (fact.FieldsCorrected, fact.ManualLines, fact.Category).ShouldBe((new object?[] { proposed.SellerName, proposed.BuyerName, proposed.BuyerTaxId, proposed.IssueDate }.Count(v => v is not null), 0, "meals"));
+        fact.FieldsProposed.ShouldBeGreaterThan(6);
     }
 
     [Fact]
