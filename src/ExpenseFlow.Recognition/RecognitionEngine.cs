@@ -157,28 +157,53 @@ public sealed class RecognitionEngine : IDisposable
     private decimal? ReadPdf(byte[] bytes, FieldCollector c)
     {
         using var pdf = PdfSource.Open(bytes, _options);
-        decimal? capitals = null;
-        var textLines = pdf.TextLines(0);
-        if (textLines.Count > 0)
+        var textPages = Math.Min(pdf.PageCount, Math.Max(1, _options.MaxPdfTextPages));
+        var first = pdf.TextLines(0);
+        if (first.Count > 0)
         {
+            // A text layer: every page's lines (up to the limit) below one another, so the layout never mixes two pages.
+            var textLines = new List<TextLine>(first);
+            var offset = (float)pdf.PageHeightPoints(0) + PageGap;
+            for (var i = 1; i < textPages; i++)
+            {
+                textLines.AddRange(pdf.TextLines(i).Select(l => l with { Y = l.Y + offset }));
+                offset += (float)pdf.PageHeightPoints(i) + PageGap;
+            }
             c.Result.TextLines.AddRange(textLines);
-            foreach (var qr in pdf.PageImages(0).SelectMany(QrReader.DecodeAll)) ApplyQr(c, qr);
-            capitals = InvoiceExtractor.Extract(textLines, c, FieldSource.PdfText);
+            // The invoice's QR code is an image on its first page (the second is searched too, for a cover page): the first VAT payload found is taken.
+            for (var i = 0; i < Math.Min(textPages, 2) && !c.Has(FieldNames.InvoiceNumber); i++)
+                foreach (var qr in pdf.PageImages(i).SelectMany(QrReader.DecodeAll)) ApplyQr(c, qr);
+            var capitals = InvoiceExtractor.Extract(textLines, c, FieldSource.PdfText);
             if (!c.Has(FieldNames.InvoiceNumber)) ReceiptExtractor.Extract(textLines, c, FieldSource.PdfText, _options.DefaultCurrency);
             return capitals;
         }
-        // Image-only PDF: the scanned page, as embedded or rasterised by pdftoppm.
-        using var page = pdf.PageBitmap(0);
-        return ReadImage(page, c);
+        // Image-only PDF: each scanned page, as embedded or rasterised by pdftoppm, recognised and stacked like the text pages.
+        var ocrPages = Math.Min(pdf.PageCount, Math.Max(1, _options.MaxPdfOcrPages));
+        var lines = new List<TextLine>();
+        float top = 0;
+        for (var i = 0; i < ocrPages; i++)
+        {
+            using var page = pdf.PageBitmap(i);
+            var pageTop = top;
+            lines.AddRange(ReadPageImage(page, c).Select(l => l with { Y = l.Y + pageTop }));
+            top += page.Height + PageGap;
+        }
+        return ExtractFromOcr(lines, c);
     }
 
-    private decimal? ReadImage(SKBitmap bitmap, FieldCollector c)
+    /// <summary>Space left between stacked pages, in the pages' own units: more than any line gap, so rows never join.</summary>
+    private const float PageGap = 100;
+
+    private decimal? ReadImage(SKBitmap bitmap, FieldCollector c) => ExtractFromOcr(ReadPageImage(bitmap, c), c);
+
+    /// <summary>One page image: its QR codes applied to the fields and its text lines read, when OCR is on.</summary>
+    private IReadOnlyList<TextLine> ReadPageImage(SKBitmap bitmap, FieldCollector c)
     {
         var sw = Stopwatch.StartNew();
         if (!_options.EnableOcr)
         {
             foreach (var qr in QrReader.DecodeAll(bitmap)) ApplyQr(c, qr);
-            return null;
+            return [];
         }
         // The QR search runs beside the OCR (both only read the pixels); its fields are applied first, as they rank first.
         var qrSearch = Task.Run(() =>
@@ -187,20 +212,26 @@ public sealed class RecognitionEngine : IDisposable
             if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"qr {bitmap.Width}x{bitmap.Height}: {sw.ElapsedMilliseconds} ms");
             return found;
         });
-        IReadOnlyList<TextLine> lines;
         try
         {
-            lines = _ocr.Value.Recognize(bitmap);
+            var lines = _ocr.Value.Recognize(bitmap);
+            if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"image: qr + ocr {sw.ElapsedMilliseconds} ms");
+            return lines;
         }
         finally
         {
             foreach (var qr in qrSearch.GetAwaiter().GetResult()) ApplyQr(c, qr);
         }
-        var tOcr = sw.ElapsedMilliseconds;
+    }
+
+    private decimal? ExtractFromOcr(IReadOnlyList<TextLine> lines, FieldCollector c)
+    {
+        if (!_options.EnableOcr) return null;
+        var sw = Stopwatch.StartNew();
         c.Result.TextLines.AddRange(lines);
         var capitals = InvoiceExtractor.Extract(lines, c, FieldSource.Ocr);
         if (!IsChineseInvoice(c)) ReceiptExtractor.Extract(lines, c, FieldSource.Ocr, _options.DefaultCurrency);
-        if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"image: qr + ocr {tOcr} ms, extract {sw.ElapsedMilliseconds - tOcr} ms");
+        if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"extract {sw.ElapsedMilliseconds} ms");
         return capitals;
     }
 

@@ -16,6 +16,13 @@ public sealed class RecognitionOptions
     /// <summary>Images are reduced to this longest side before QR and OCR (a 600-dpi scan has far more pixels than needed).</summary>
     public int WorkingMaxSide { get; set; } = 2400;
     public int MaxPdfPages { get; set; } = 50;
+    /// <summary>
+    /// Pages of a PDF whose text is read: a text layer on every page up to this many (a 销货清单 continues the invoice's
+    /// items, a hotel folio totals on its last page); pages of a scanned PDF are recognised one by one up to this many.
+    /// </summary>
+    public int MaxPdfTextPages { get; set; } = 10;
+    /// <summary>Pages of an image-only (scanned) PDF taken through OCR, first to last: each costs a page's recognition.</summary>
+    public int MaxPdfOcrPages { get; set; } = 3;
     public int MaxZipEntries { get; set; } = 2_000;
     public long MaxZipEntryBytes { get; set; } = 20L * 1024 * 1024;
     public long MaxZipTotalBytes { get; set; } = 100L * 1024 * 1024;

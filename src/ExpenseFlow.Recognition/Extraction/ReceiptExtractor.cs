@@ -18,10 +18,9 @@ internal static partial class ReceiptExtractor
         c.SetText(FieldNames.Currency, Currency(lines) ?? defaultCurrency, source, Currency(lines) is null ? 0.5 : conf);
     }
 
-    private static readonly string[] NotMerchant =
-    [
-        "TAX INVOICE", "INVOICE", "RECEIPT", "WELCOME", "CASH SALE", "SIMPLIFIED", "OFFICIAL", "COPY", "THANK", "TEL:", "TEL ", "FAX", "GST",
-    ];
+    /// <summary>Words of a receipt's heading lines that are not its merchant: whole words only ("HOTEL" is a name, "TEL" is not).</summary>
+    private static readonly Regex NotMerchant = new(
+        @"\b(INVOICE|RECEIPT|WELCOME|CASH\s*SALE|SIMPLIFIED|OFFICIAL|COPY|THANK\w*|TEL|FAX|GST)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The first line near the top that reads like a business name; a company suffix wins within the first lines.</summary>
     private static TextLine? Merchant(IReadOnlyList<TextLine> lines)
@@ -58,8 +57,7 @@ internal static partial class ReceiptExtractor
         var t = CleanName(l.Text);
         var letters = t.Count(char.IsLetter);
         if (letters < 3 || letters < t.Length * 0.5) return false;
-        var upper = t.ToUpperInvariant();
-        return letters >= 4 && !NotMerchant.Any(n => upper.Contains(n, StringComparison.Ordinal)) && Parsing.Date(t) is null;
+        return letters >= 4 && !NotMerchant.IsMatch(t) && Parsing.Date(t) is null;
     }
 
     private static (DateOnly Date, double Confidence)? Date(IReadOnlyList<TextLine> lines)

@@ -53,6 +53,9 @@ internal sealed class PdfSource : IDisposable
 
     public int PageCount => _doc.NumberOfPages;
 
+    /// <summary>The page's height in points, the unit of its text lines.</summary>
+    public double PageHeightPoints(int pageIndex) => _doc.GetPage(pageIndex + 1).Height;
+
     /// <summary>Text segments of a page: words on one baseline joined unless a wide gap separates them (label | value).</summary>
     public List<TextLine> TextLines(int pageIndex)
     {

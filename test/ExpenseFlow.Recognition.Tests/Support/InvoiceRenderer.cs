@@ -46,6 +46,52 @@ public static class InvoiceRenderer
         return ms.ToArray();
     }
 
+    /// <summary>
+    /// A PDF of several pages: each is drawn in millimetres on a page of <see cref="PageWidthMm"/> × <see cref="PageHeightMm"/>;
+    /// with <paramref name="asImages"/> each page is drawn into a bitmap at 8 px/mm first and placed as a scan (no text layer).
+    /// </summary>
+    public static byte[] Pages(bool asImages, params Action<SKCanvas>[] pages)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = SKDocument.CreatePdf(ms))
+        {
+            const float ptPerMm = 72f / 25.4f;
+            foreach (var draw in pages)
+            {
+                using var canvas = doc.BeginPage(PageWidthMm * ptPerMm, PageHeightMm * ptPerMm);
+                if (asImages)
+                {
+                    using var bmp = new SKBitmap((int)(PageWidthMm * 8), (int)(PageHeightMm * 8), SKColorType.Rgba8888, SKAlphaType.Premul);
+                    using (var bc = new SKCanvas(bmp))
+                    {
+                        bc.Clear(SKColors.White);
+                        bc.Scale(8);
+                        draw(bc);
+                    }
+                    canvas.DrawBitmap(bmp, new SKRect(0, 0, PageWidthMm * ptPerMm, PageHeightMm * ptPerMm));
+                }
+                else
+                {
+                    canvas.Scale(ptPerMm);
+                    draw(canvas);
+                }
+                doc.EndPage();
+            }
+            doc.Close();
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>The invoice's page, for <see cref="Pages"/>.</summary>
+    public static Action<SKCanvas> InvoicePage(SampleInvoice inv) => c => Draw(c, inv, withQr: true);
+
+    /// <summary>Text in the CJK font at (x, y) millimetres, for pages drawn by a test.</summary>
+    public static void DrawText(SKCanvas c, string text, float x, float y, float size = 3.2f)
+    {
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        c.DrawText(text, x, y, SKTextAlign.Left, new SKFont(Cjk.Value, size), ink);
+    }
+
     public static byte[] Encode(SKBitmap bmp, SKEncodedImageFormat format, int quality)
     {
         using var data = bmp.Encode(format, quality);
