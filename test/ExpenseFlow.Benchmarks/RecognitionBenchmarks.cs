@@ -9,6 +9,7 @@ public class RecognitionBenchmarks : IDisposable
     private RecognitionEngine _engine = null!;
     private byte[] _ofd = [];
     private byte[] _receipt = [];
+    private byte[] _xml = [], _pdf = [], _qr = [];
 
     [GlobalSetup]
     public void Setup()
@@ -16,12 +17,25 @@ public class RecognitionBenchmarks : IDisposable
         var data = FindSharedData();
         _ofd = File.ReadAllBytes(Path.Combine(data, "ofd", "1.ofd"));
         _receipt = File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(data, "sroie-dev", "img")).Order(StringComparer.Ordinal).First());
+        // The engine's own in-memory samples: an e-invoice XML, a PDF with a text layer and QR image, a VAT QR code image.
+        var samples = WarmUpSamples.All().ToDictionary(s => Path.GetExtension(s.Name), s => s.Bytes);
+        (_xml, _pdf, _qr) = (samples[".xml"], samples[".pdf"], samples[".png"]);
         _engine = new RecognitionEngine(new RecognitionOptions { IntraOpThreads = 1 });
         _engine.WarmUp();
     }
 
     [Benchmark]
     public RecognitionResult Ofd() => _engine.Recognize(_ofd, "1.ofd");
+
+    [Benchmark]
+    public RecognitionResult EInvoiceXml() => _engine.Recognize(_xml, "invoice.xml");
+
+    [Benchmark]
+    public RecognitionResult PdfTextLayer() => _engine.Recognize(_pdf, "invoice.pdf");
+
+    /// <summary>A small image holding only the VAT QR code: QR decoding plus OCR of an image with no text.</summary>
+    [Benchmark]
+    public RecognitionResult QrImage() => _engine.Recognize(_qr, "qr.png");
 
     [Benchmark]
     public RecognitionResult ReceiptImage() => _engine.Recognize(_receipt, "receipt.jpg");

@@ -73,8 +73,10 @@ public class GeneratedInvoiceTests
     }
 
     /// <summary>Writes the image and its expected fields (labels.jsonl) so the CLI's bench can run the set, e.g. through Tesseract.</summary>
-    private static void Dump(string dir, string file, byte[] bytes, SampleInvoice inv)
+    /// <summary>Writes a generated document and its labels (labels.jsonl) for the CLI's bench.</summary>
+    internal static void Dump(string dir, string file, byte[] bytes, SampleInvoice inv)
     {
+        Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, file), bytes);
         var fields = new Dictionary<string, string?>
         {

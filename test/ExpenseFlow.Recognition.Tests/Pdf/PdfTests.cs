@@ -11,7 +11,9 @@ public class PdfTests
         var inv = SampleInvoice.Ordinary;
         using var engine = TestData.ExactOnly();
 
-        var r = engine.Recognize(InvoiceRenderer.Pdf(inv), "invoice.pdf");
+        var bytes = InvoiceRenderer.Pdf(inv);
+        DumpForBench("ordinary.pdf", bytes, inv);
+        var r = engine.Recognize(bytes, "invoice.pdf");
 
         r.Error.ShouldBeNull();
         FieldCheck.Wrong(inv, r).ShouldBeEmpty(string.Join(" | ", r.TextLines.Select(l => l.Text)));
@@ -28,7 +30,9 @@ public class PdfTests
         var inv = SampleInvoice.FullyDigitalOrdinary;
         using var engine = TestData.ExactOnly();
 
-        var r = engine.Recognize(InvoiceRenderer.Pdf(inv), "shudian.pdf");
+        var bytes = InvoiceRenderer.Pdf(inv);
+        DumpForBench("digital.pdf", bytes, inv);
+        var r = engine.Recognize(bytes, "shudian.pdf");
 
         FieldCheck.Wrong(inv, r).ShouldBeEmpty(string.Join(" | ", r.TextLines.Select(l => l.Text)));
         r.Fields.InvoiceCode.ShouldBeNull();
@@ -56,6 +60,13 @@ public class PdfTests
         r.Sources[FieldNames.SellerName].ShouldBe(FieldSource.Ocr);
     }
 
+    /// <summary>With EXPENSEFLOW_TEST_DUMP=DIR, the text-layer PDFs go to DIR/pdf with their labels (the bench's genpdf set).</summary>
+    private static void DumpForBench(string file, byte[] bytes, SampleInvoice inv)
+    {
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_TEST_DUMP") is { Length: > 0 } dump)
+            Generated.GeneratedInvoiceTests.Dump(Path.Combine(dump, "pdf"), file, bytes, inv);
+    }
+
     private static readonly float PageHeightPt = InvoiceRenderer.PageHeightMm * 72f / 25.4f;
 
     [Fact]
@@ -72,6 +83,7 @@ public class PdfTests
             InvoiceRenderer.DrawText(c, "35.40", 140, 38);
         });
 
+        DumpForBench("ordinary-2-pages.pdf", pdf, inv);
         var r = engine.Recognize(pdf, "invoice-with-list.pdf");
 
         r.Error.ShouldBeNull();
