@@ -156,7 +156,9 @@ public sealed class RecognitionEngine : IDisposable
 
     private decimal? ReadPdf(byte[] bytes, FieldCollector c)
     {
+        var watch = Stopwatch.StartNew();
         using var pdf = PdfSource.Open(bytes, _options);
+        var tOpen = watch.ElapsedMilliseconds;
         var textPages = Math.Min(pdf.PageCount, Math.Max(1, _options.MaxPdfTextPages));
         var first = pdf.TextLines(0);
         if (first.Count > 0)
@@ -170,11 +172,15 @@ public sealed class RecognitionEngine : IDisposable
                 offset += (float)pdf.PageHeightPoints(i) + PageGap;
             }
             c.Result.TextLines.AddRange(textLines);
+            var tText = watch.ElapsedMilliseconds;
             // The invoice's QR code is an image on its first page (the second is searched too, for a cover page): the first VAT payload found is taken.
             for (var i = 0; i < Math.Min(textPages, 2) && !c.Has(FieldNames.InvoiceNumber); i++)
                 foreach (var qr in pdf.PageImages(i).SelectMany(QrReader.DecodeAll)) ApplyQr(c, qr);
+            var tQr = watch.ElapsedMilliseconds;
             var capitals = InvoiceExtractor.Extract(textLines, c, FieldSource.PdfText);
             if (!c.Has(FieldNames.InvoiceNumber)) ReceiptExtractor.Extract(textLines, c, FieldSource.PdfText, _options.DefaultCurrency);
+            if (PaddleOcrEngine.Trace)
+                Console.Error.WriteLine($"pdf: open {tOpen} ms, text {tText - tOpen} ms ({textPages} pages, {textLines.Count} lines), qr {tQr - tText} ms, extract {watch.ElapsedMilliseconds - tQr} ms");
             return capitals;
         }
         // Image-only PDF: each scanned page, as embedded or rasterised by pdftoppm, recognised and stacked like the text pages.

@@ -72,14 +72,14 @@ internal static partial class ReceiptExtractor
 
     private static readonly (Regex Pattern, int Priority)[] TotalKeys =
     [
-        (new Regex(@"ROUND(ED|ING)?\s*(TOTAL|AMOUNT)|TOTAL\s*(AFTER|ROUND|RND)|AFTER\s*(ADJ|ROUND)|GRAND\s*TOTAL|AMOUNT\s*DUE|NET+\s*(TOTAL|AMOUNT)|TOTAL\s*(AMOUNT\s*)?PAYABLE|TOTAL\s*DUE|应付|实付|合计|总计", RegexOptions.IgnoreCase), 3),
+        (new Regex(@"ROUND(ED|ING)?\s*(TOTAL|AMOUNT)|TOTAL\s*(AFTER|ROUND|RND)|AFTER\s*(ADJ|ROUND)|GRAND\s*TOTAL|AMOUNT\s*DUE|NET+\s*(TOTAL|AMOUNT)|TOTAL\s*(AMOUNT\s*)?PAYABLE|TOTAL\s*DUE|应付|实付|应收|实收|支付金额|收款金额|合计|总计", RegexOptions.IgnoreCase), 3),
         (new Regex(@"TOTAL\s*(\(?(INCL|INCLUSIVE|RM|AMOUNT|SALES|PAYABLE)|:|$)|^\W*TOTAL|TOTAL\s*\d", RegexOptions.IgnoreCase), 2),
         (new Regex(@"TOTAL", RegexOptions.IgnoreCase), 1),
     ];
 
-    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT|\d+\s*%)|\(?EXCL|CHANGE|TENDER|SUPPLIES|INCLUDED\s*IN\s*TOTAL|^\W*(GST|SST|TAX)\b", RegexOptions.IgnoreCase);
+    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT|\d+\s*%)|\(?EXCL|CHANGE|TENDER|SUPPLIES|INCLUDED\s*IN\s*TOTAL|^\W*(GST|SST|TAX)\b|找零|优惠|折扣|小计|数量合计|件数", RegexOptions.IgnoreCase);
 
-    private static readonly Regex SubTotal = new(@"SUB\s*-?\s*TOTAL", RegexOptions.IgnoreCase);
+    private static readonly Regex SubTotal = new(@"SUB\s*-?\s*TOTAL|小计", RegexOptions.IgnoreCase);
 
     /// <summary>Lines that end the sale: a total printed after them (e.g. in a GST summary table) is not the amount paid.</summary>
     private static readonly Regex Summary = new(@"(GST|TAX|SST)\s*SUM+AR|SUMMARY", RegexOptions.IgnoreCase);

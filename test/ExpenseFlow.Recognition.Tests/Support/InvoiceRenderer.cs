@@ -18,6 +18,30 @@ public static class InvoiceRenderer
         return SKTypeface.FromFile(path, 2) ?? throw new InvalidOperationException("Cannot load " + path);
     });
 
+    /// <summary>
+    /// The font of text-layer PDFs: WenQuanYi Micro Hei (Debian's fonts-wqy-microhei, TrueType outlines), which Skia embeds
+    /// as a CID TrueType font as invoice issuers' PDFs do; Noto CJK's CFF outlines would become dozens of Type3 fonts.
+    /// </summary>
+    private static readonly Lazy<SKTypeface> PdfCjk = new(() =>
+    {
+        // EXPENSEFLOW_TEST_PDF_FONT: another TrueType file, e.g. a subset as issuers embed (for the bench's documents).
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_TEST_PDF_FONT") is { Length: > 0 } chosen && SKTypeface.FromFile(chosen) is { } own) return own;
+        const string wqy = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+        return File.Exists(wqy) && SKTypeface.FromFile(wqy, 0) is { } face ? face : Cjk.Value;
+    });
+
+    /// <summary>The typeface text is drawn in: Noto CJK on bitmaps, <see cref="PdfCjk"/> in PDFs.</summary>
+    [ThreadStatic] private static SKTypeface? _face;
+    private static SKTypeface Face => _face ?? Cjk.Value;
+
+    private static T InPdf<T>(Func<T> draw)
+    {
+        var previous = _face;
+        _face = PdfCjk.Value;
+        try { return draw(); }
+        finally { _face = previous; }
+    }
+
     public const float PageWidthMm = 210, PageHeightMm = 140;
 
     public static SKBitmap Bitmap(SampleInvoice inv, float pxPerMm, bool withQr = true)
@@ -31,7 +55,7 @@ public static class InvoiceRenderer
     }
 
     /// <summary>A PDF with a real text layer (Skia embeds the font with a ToUnicode map) plus the QR as an image.</summary>
-    public static byte[] Pdf(SampleInvoice inv)
+    public static byte[] Pdf(SampleInvoice inv) => InPdf(() =>
     {
         using var ms = new MemoryStream();
         using (var doc = SKDocument.CreatePdf(ms))
@@ -44,13 +68,15 @@ public static class InvoiceRenderer
             doc.Close();
         }
         return ms.ToArray();
-    }
+    });
 
     /// <summary>
     /// A PDF of several pages: each is drawn in millimetres on a page of <see cref="PageWidthMm"/> × <see cref="PageHeightMm"/>;
     /// with <paramref name="asImages"/> each page is drawn into a bitmap at 8 px/mm first and placed as a scan (no text layer).
     /// </summary>
-    public static byte[] Pages(bool asImages, params Action<SKCanvas>[] pages)
+    public static byte[] Pages(bool asImages, params Action<SKCanvas>[] pages) => asImages ? PagesCore(true, pages) : InPdf(() => PagesCore(false, pages));
+
+    private static byte[] PagesCore(bool asImages, Action<SKCanvas>[] pages)
     {
         using var ms = new MemoryStream();
         using (var doc = SKDocument.CreatePdf(ms))
@@ -89,7 +115,7 @@ public static class InvoiceRenderer
     public static void DrawText(SKCanvas c, string text, float x, float y, float size = 3.2f)
     {
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        c.DrawText(text, x, y, SKTextAlign.Left, new SKFont(Cjk.Value, size), ink);
+        c.DrawText(text, x, y, SKTextAlign.Left, new SKFont(Face, size), ink);
     }
 
     public static byte[] Encode(SKBitmap bmp, SKEncodedImageFormat format, int quality)
@@ -103,10 +129,10 @@ public static class InvoiceRenderer
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var frame = new SKPaint { Color = new SKColor(0x80, 0x40, 0x20), IsStroke = true, StrokeWidth = 0.3f, IsAntialias = true };
         void Text(string s, float x, float y, float size = 3.2f) =>
-            c.DrawText(s, x, y, SKTextAlign.Left, new SKFont(Cjk.Value, size), ink);
+            c.DrawText(s, x, y, SKTextAlign.Left, new SKFont(Face, size), ink);
 
         if (withQr) DrawQr(c, inv.QrPayload, 8, 5, 22);
-        var titleFont = new SKFont(Cjk.Value, 6);
+        var titleFont = new SKFont(Face, 6);
         c.DrawText(inv.Title, PageWidthMm / 2, 16, SKTextAlign.Center, titleFont, ink);
 
         if (inv.FullyDigital)
