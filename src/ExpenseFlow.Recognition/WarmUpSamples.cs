@@ -23,6 +23,7 @@ internal static class WarmUpSamples
         yield return ("warm-up.xml", Xml());
         yield return ("warm-up.ofd", Ofd());
         yield return ("warm-up.pdf", Pdf());
+        if (TrueTypePdf() is { } cid) yield return ("warm-up-cid.pdf", cid);
         yield return ("warm-up.png", QrImage());
     }
 
@@ -77,6 +78,39 @@ internal static class WarmUpSamples
         string[] lines = [$"Invoice Code: {Code}", $"Invoice No: {Number}", "Date: 2024-03-09", $"Seller: {Seller}", $"Tax ID: {SellerId}", "Total: 1280.50"];
         for (var i = 0; i < lines.Length; i++) page.AddText(lines[i], 10, new PdfPoint(40, 380 - 16 * i), font);
         return builder.Build();
+    }
+
+    /// <summary>Small TrueType fonts a Debian machine usually has (fonts-dejavu-core, fonts-liberation); the first found is used.</summary>
+    private static readonly string[] TrueTypeFonts =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    ];
+
+    /// <summary>
+    /// A PDF as invoice issuers write them: text in an embedded TrueType (Type0/CIDFontType2, Identity-H with a ToUnicode
+    /// map) font, with the QR code as an image, so the first real e-invoice PDF does not pay for compiling PdfPig's
+    /// TrueType and CMap readers. Null when the machine has none of the fonts (the sample is only a warm-up).
+    /// </summary>
+    private static byte[]? TrueTypePdf()
+    {
+        var path = TrueTypeFonts.FirstOrDefault(File.Exists);
+        using var face = path is null ? null : SKTypeface.FromFile(path);
+        if (face is null) return null;
+        using var font = new SKFont(face, 10);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var qr = SKBitmap.Decode(QrImage());
+        using var ms = new MemoryStream();
+        using (var doc = SKDocument.CreatePdf(ms))
+        {
+            using var canvas = doc.BeginPage(595, 420);
+            canvas.DrawBitmap(qr, new SKRect(20, 20, 80, 80));
+            string[] lines = [$"Invoice Code: {Code}", $"Invoice No: {Number}", "Date: 2024-03-09", $"Seller: {Seller}", $"Tax ID: {SellerId}", "Total: 1280.50"];
+            for (var i = 0; i < lines.Length; i++) canvas.DrawText(lines[i], 100, 40 + 16 * i, SKTextAlign.Left, font, ink);
+            doc.EndPage();
+            doc.Close();
+        }
+        return ms.ToArray();
     }
 
     private static byte[] QrImage()
