@@ -64,7 +64,10 @@ internal static class ImageLoader
         canvas.Translate(dst.Width / 2f, dst.Height / 2f);
         canvas.RotateDegrees(degrees);
         canvas.Translate(-src.Width / 2f, -src.Height / 2f);
-        canvas.DrawBitmap(src, 0, 0);
+        // Drawn from the pixels in place: DrawBitmap would first copy the whole (mutable) bitmap into an image.
+        using var pixmap = src.PeekPixels();
+        using var image = SKImage.FromPixels(pixmap);
+        canvas.DrawImage(image, 0, 0);
         return dst;
     }
 
