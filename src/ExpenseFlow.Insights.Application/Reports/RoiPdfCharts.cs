@@ -83,7 +83,8 @@ internal static class RoiPdfCharts
             return;
         }
         var plot = new XRect(box.X + 45, box.Y + 36, box.Width - 55, box.Height - 36 - 30);
-        var values = figures.SelectMany(x => new[] { (double)x.Before!.Value, (double)x.After!.Value }).ToList();
+        // Mixed units: bars are each after as an index of its before (= 100); the labels over the bars are the values.
+        var values = figures.SelectMany(x => new[] { 100.0, (double)RoiTexts.AfterAsIndex(x) }).ToList();
         var top = NiceCeiling(Math.Max(0, values.Max()));
         var bottom = values.Min() < 0 ? -NiceCeiling(-values.Min()) : 0;
         double Y(double v) => plot.Bottom - plot.Height * (v - bottom) / (top - bottom);
@@ -97,8 +98,8 @@ internal static class RoiPdfCharts
         for (var i = 0; i < figures.Count; i++)
         {
             var x = plot.X + slot * i;
-            Bar(g, f, RoiPdfFonts.Secondary, x + slot * 0.15, slot * 0.33, Y(0), Y((double)figures[i].Before!.Value), RoiTexts.Format(figures[i].Before, figures[i].Unit));
-            Bar(g, f, RoiPdfFonts.Primary, x + slot * 0.52, slot * 0.33, Y(0), Y((double)figures[i].After!.Value), RoiTexts.Format(figures[i].After, figures[i].Unit));
+            Bar(g, f, RoiPdfFonts.Secondary, x + slot * 0.15, slot * 0.33, Y(0), Y(100), RoiTexts.Format(figures[i].Before, figures[i].Unit));
+            Bar(g, f, RoiPdfFonts.Primary, x + slot * 0.52, slot * 0.33, Y(0), Y((double)RoiTexts.AfterAsIndex(figures[i])), RoiTexts.Format(figures[i].After, figures[i].Unit));
             var label = t.Name(figures[i]);
             g.DrawString(Fit(g, label, f.Small, slot - 4), f.Small, XBrushes.Black, new XRect(x, plot.Bottom + 4, slot, 9), XStringFormats.TopCenter);
         }

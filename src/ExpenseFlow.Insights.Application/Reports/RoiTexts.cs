@@ -28,7 +28,9 @@ internal sealed class RoiTexts(bool chinese, RoiReportDto report)
     public string EnteredByManagement => T("管理层录入", "entered by management");
     public string ChartsHeading => T("图表", "Charts");
     public string TrendChartTitle => T("月度趋势：报销单数与中位周期", "Monthly trend: claims and median cycle time");
-    public string ComparisonChartTitle => T("实施前后对比", "Before vs after");
+    public string ComparisonChartTitle => T("实施前后对比（实施前 = 100，标注为实际值）", "Before vs after (before = 100; labels show the values)");
+    public string BeforeIndex => T("实施前（指数）", "Before (index)");
+    public string AfterIndex => T("实施后（指数）", "After (index)");
     public string Figure => T("指标", "Figure");
     public string Before => T("实施前", "Before");
     public string After => T("实施后", "After");
@@ -130,7 +132,14 @@ internal sealed class RoiTexts(bool chinese, RoiReportDto report)
         return $"{Name(input)} = {Format(input.Value, input.Unit)}{unit.TrimEnd()} ({OriginText(input.Origin)}{source})";
     }
 
-    /// <summary>Comparison figures whose before and after are both known: the ones a before/after chart can draw.</summary>
+    /// <summary>
+    /// Comparison figures whose before and after are both known and whose before is not zero: the ones the before/after
+    /// chart draws. Their units differ (minutes, days, ratios, claims), so the chart draws each after as an index of its
+    /// before (= 100) and labels the bars with the values themselves.
+    /// </summary>
     public static IReadOnlyList<RoiFigureDto> Chartable(RoiReportDto r) =>
-        r.Comparison.Where(f => f.Before is not null && f.After is not null).ToList();
+        r.Comparison.Where(f => f.Before is { } b && b != 0 && f.After is not null).ToList();
+
+    /// <summary>The after value as an index of the before value (before = 100), to one decimal.</summary>
+    public static decimal AfterAsIndex(RoiFigureDto f) => Math.Round(f.After!.Value / f.Before!.Value * 100, 1, MidpointRounding.AwayFromZero);
 }

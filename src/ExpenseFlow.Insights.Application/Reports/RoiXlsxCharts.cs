@@ -13,7 +13,7 @@ namespace ExpenseFlow.Insights.Application.Reports;
 internal sealed record XlsxChartLayout(string Sheet, uint TrendLast, uint CompareLast, uint FreeRow)
 {
     public const uint FirstDataRow = 2;
-    public const int Month = 0, Claims = 1, MedianDays = 2, ErrorRate = 3, TouchlessRate = 4, Figure = 6, Before = 7, After = 8, Unit = 9;
+    public const int Month = 0, Claims = 1, MedianDays = 2, ErrorRate = 3, TouchlessRate = 4, Figure = 6, Before = 7, After = 8, Unit = 9, BeforeIndex = 10, AfterIndex = 11;
 }
 
 /// <summary>Native Excel charts over the chart sheet's cells: a bar + line combo for the trend, bars for before/after.</summary>
@@ -21,16 +21,16 @@ internal static class RoiXlsxCharts
 {
     const string ChartUri = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 
-    /// <summary>Writes the trend (A:E) and the comparable figures (G:J) side by side from row 1.</summary>
+    /// <summary>Writes the trend (A:E) and the comparable figures (G:L: values, unit, and the indexes the chart draws) side by side from row 1.</summary>
     public static XlsxChartLayout WriteData(XlsxSheet s, RoiReportDto r, RoiTexts t)
     {
         var compare = RoiTexts.Chartable(r);
         s.Row(Bold(t.Month), Bold(t.Claims), Bold(t.MedianCycleDays), Bold(t.ErrorRate), Bold(t.TouchlessRate), XCell.Empty,
-            Bold(t.Figure), Bold(t.Before), Bold(t.After), Bold(t.Unit));
+            Bold(t.Figure), Bold(t.Before), Bold(t.After), Bold(t.Unit), Bold(t.BeforeIndex), Bold(t.AfterIndex));
         var rows = Math.Max(r.Trend.Count, compare.Count);
         for (var i = 0; i < rows; i++)
         {
-            var cells = Enumerable.Repeat(XCell.Empty, 10).ToArray();
+            var cells = Enumerable.Repeat(XCell.Empty, 12).ToArray();
             if (i < r.Trend.Count)
             {
                 var m = r.Trend[i];
@@ -48,6 +48,8 @@ internal static class RoiXlsxCharts
                 cells[XlsxChartLayout.Before] = XCell.ChartValue(f.Before, style);
                 cells[XlsxChartLayout.After] = XCell.ChartValue(f.After, style);
                 cells[XlsxChartLayout.Unit] = XCell.Str(t.UnitText(f.Unit));
+                cells[XlsxChartLayout.BeforeIndex] = XCell.ChartValue(100m, XlsxStyles.Decimal);
+                cells[XlsxChartLayout.AfterIndex] = XCell.ChartValue(RoiTexts.AfterAsIndex(f), XlsxStyles.Decimal);
             }
             s.Row(cells);
         }
@@ -109,7 +111,8 @@ internal static class RoiXlsxCharts
                 new C.InvertIfNegative { Val = false }, Categories(l.Sheet, XlsxChartLayout.Figure, l.CompareLast, names),
                 Numbers(l.Sheet, column, l.CompareLast, figures.Select(pick).ToList()));
         return Space(t.ComparisonChartTitle, t, new C.PlotArea(new C.Layout(),
-            Bars([Series(0, XlsxChartLayout.Before, t.Before, f => f.Before, "A5A5A5"), Series(1, XlsxChartLayout.After, t.After, f => f.After, "4472C4")], 1, 2),
+            Bars([Series(0, XlsxChartLayout.BeforeIndex, t.BeforeIndex, _ => 100m, "A5A5A5"),
+                Series(1, XlsxChartLayout.AfterIndex, t.AfterIndex, f => RoiTexts.AfterAsIndex(f), "4472C4")], 1, 2),
             CategoryAxis(1, 2, false), ValueAxis(2, 1, C.AxisPositionValues.Left, C.CrossesValues.AutoZero, null, t)));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -163,9 +164,13 @@ public class RoiExportTests
 
         var series = compare.Descendants<C.BarChartSeries>().ToList();
         series.Count.ShouldBe(2);
-        series[0].GetFirstChild<C.Values>()!.InnerText.ShouldStartWith("'Charts'!$H$2:$H$3");
-        series[1].GetFirstChild<C.Values>()!.InnerText.ShouldStartWith("'Charts'!$I$2:$I$3");
+        // Days and ratios do not share an axis: the bars are each after as an index of its before (= 100).
+        series[0].GetFirstChild<C.Values>()!.InnerText.ShouldStartWith("'Charts'!$K$2:$K$3");
+        series[1].GetFirstChild<C.Values>()!.InnerText.ShouldStartWith("'Charts'!$L$2:$L$3");
         (cells["G2"], cells["G3"]).ShouldBe(("Cycle time", "Error rate"));
+        (cells["H2"], cells["I2"], cells["H3"], cells["I3"]).ShouldBe(("7.5", "2.25", "0.19", "0.125"), "the values stay beside the indexes");
+        (decimal.Parse(cells["K2"], CultureInfo.InvariantCulture), decimal.Parse(cells["L2"], CultureInfo.InvariantCulture)).ShouldBe((100m, 30m));
+        decimal.Parse(cells["L3"], CultureInfo.InvariantCulture).ShouldBe(65.8m, "0.125 ÷ 0.19 × 100, to one decimal");
         cells.ContainsKey("G4").ShouldBeFalse("cost per claim has no after value");
     }
 
@@ -256,7 +261,7 @@ public class RoiExportTests
         using var pdf = PdfDocument.Open(RoiExport.ToPdf(Report(), chinese: false));
         var page = pdf.GetPages().Single(p => p.Text.Contains("Monthly trend: claims and median cycle time", StringComparison.Ordinal));
 
-        foreach (var label in new[] { "2026-01", "2026-02", "2026-03", "Median cycle time (days)", "Before vs after", "200" })
+        foreach (var label in new[] { "2026-01", "2026-02", "2026-03", "Median cycle time (days)", "Before vs after (before = 100", "200", "100", "2.25", "7.5" })
             page.Text.ShouldContain(label);
         var blue = page.Paths.Count(p => p.IsFilled && p.FillColor?.ToRGBValues() is var (r, g, b) && Near(r, 68) && Near(g, 114) && Near(b, 196));
         blue.ShouldBeGreaterThanOrEqualTo(3 + 2, "three monthly bars and two after bars");
