@@ -9,7 +9,7 @@ namespace ExpenseFlow.Cli;
 /// <summary>Tesseract 5 (Debian tesseract-ocr) as a process, for the side-by-side benchmark: TSV words grouped into lines.</summary>
 internal sealed class TesseractOcr(string languages = "chi_sim+eng") : IOcrEngine
 {
-    public IReadOnlyList<TextLine> Recognize(SKBitmap image)
+    public IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"ef-tess-{Guid.NewGuid():N}.png");
         try

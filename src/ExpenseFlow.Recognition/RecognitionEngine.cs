@@ -220,7 +220,7 @@ public sealed class RecognitionEngine : IDisposable
         });
         try
         {
-            var lines = _ocr.Value.Recognize(bitmap);
+            var lines = _ocr.Value.Recognize(bitmap, Uscc.CheckReading);
             if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"image: qr + ocr {sw.ElapsedMilliseconds} ms");
             return lines;
         }

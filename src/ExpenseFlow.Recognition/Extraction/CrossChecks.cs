@@ -41,7 +41,15 @@ internal static class CrossChecks
     private static void CheckTaxId(FieldCollector c, string field)
     {
         var id = c.Current(field);
-        if (id is null || id.Length != 18) return;
+        if (id is null) return;
+        if (id.Length is not (15 or 18 or 20))
+        {
+            // A unified code has 18 characters, older taxpayer numbers 15 or 20: any other length lost or gained one.
+            c.Result.Warnings.Add($"{field}: '{id}' has {id.Length} characters, a taxpayer id has 15, 18 or 20");
+            c.AdjustConfidence(field, 0.6);
+            return;
+        }
+        if (id.Length != 18) return;
         if (Uscc.IsValid(id)) { c.Raise(field, 0.95); return; }
         if (c.SourceOf(field) == FieldSource.Ocr && Uscc.RepairOneCharacter(id) is { } fixedId)
         {

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace ExpenseFlow.Recognition.Invoices;
 
 /// <summary>Unified social credit code (GB 32100-2015) check character.</summary>
-public static class Uscc
+public static partial class Uscc
 {
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -24,6 +26,31 @@ public static class Uscc
     /// <summary>Shape of a taxpayer id printed on invoices: an 18-char USCC or an older 15/20-char number.</summary>
     public static bool LooksLikeTaxId(string s) =>
         s.Length is 15 or 17 or 18 or 20 && s.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)) && s.Count(char.IsAsciiDigit) >= 6;
+
+    /// <summary>
+    /// What a text line's reading says of the unified social credit codes in it, for the OCR's second look: false when a
+    /// code looks misread — 18 characters failing the check character, or 16, 17 or 19 (one character lost or doubled) —,
+    /// true when every code passes, null when the line holds none. Runs of digits only (invoice numbers and codes, bank
+    /// accounts) count only on a line labelled as a taxpayer id; 15- and 20-character taxpayer numbers carry no check.
+    /// </summary>
+    public static bool? CheckReading(string text)
+    {
+        var upper = text.ToUpperInvariant();
+        var labelled = upper.Contains("识别号", StringComparison.Ordinal) || upper.Contains("信用代码", StringComparison.Ordinal)
+                       || upper.Contains("税号", StringComparison.Ordinal);
+        bool? verdict = null;
+        foreach (Match m in CodeToken().Matches(upper))
+        {
+            var token = m.Value;
+            if (token.Count(char.IsAsciiDigit) < 6 || (!labelled && token.All(char.IsAsciiDigit))) continue;
+            if (token.Length is 16 or 17 or 19 || (token.Length == 18 && !IsValid(token))) return false;
+            if (token.Length == 18) verdict = true;
+        }
+        return verdict;
+    }
+
+    [GeneratedRegex("(?<![0-9A-Z])[0-9A-Z]{15,20}(?![0-9A-Z])")]
+    private static partial Regex CodeToken();
 
     /// <summary>When an OCR reading fails the check, the unique one-character fix among look-alikes that passes, else null.</summary>
     public static string? RepairOneCharacter(string code)

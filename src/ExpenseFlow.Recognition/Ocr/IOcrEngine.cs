@@ -5,7 +5,15 @@ namespace ExpenseFlow.Recognition.Ocr;
 /// <summary>Text lines with boxes from page pixels. PaddleOcrEngine is the built-in one; another (e.g. a Windows adapter) can be passed to the engine.</summary>
 public interface IOcrEngine
 {
-    IReadOnlyList<TextLine> Recognize(SKBitmap image);
+    /// <param name="image">The page.</param>
+    /// <param name="check">
+    /// Optional: what the caller knows of a valid reading (e.g. a tax ID's check character). An engine that can read a
+    /// line again another way does so for lines the check fails, and keeps a second reading that passes.
+    /// </param>
+    IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null);
 }
+
+/// <summary>A line's reading: false when it fails a check, true when it passes, null when there is nothing to check.</summary>
+public delegate bool? ReadingCheck(string text);
 
 public sealed class OcrModelsMissingException(string message) : Exception(message);

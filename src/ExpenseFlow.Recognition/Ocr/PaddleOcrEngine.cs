@@ -84,9 +84,9 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         }
     }
 
-    public IReadOnlyList<TextLine> Recognize(SKBitmap image) => Recognize(image, allowTurn: true);
+    public IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null) => Recognize(image, check, allowTurn: true);
 
-    private IReadOnlyList<TextLine> Recognize(SKBitmap image, bool allowTurn)
+    private IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check, bool allowTurn)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var boxes = Detect(image);
@@ -111,7 +111,7 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
                 // cannot orient alone ("6%") and the layout's left/right and top/bottom are right. Nothing was recognised yet.
                 if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), cls {sw.ElapsedMilliseconds - tCrop} ms ({sample.Length} lines): turned {pageTurn}°");
                 using var upright = Imaging.ImageLoader.Rotate(image, 360 - pageTurn);
-                return Recognize(upright, allowTurn: false);
+                return Recognize(upright, check, allowTurn: false);
             }
             var classified = sample.Length;
             if (sample.Length < crops.Count && sample.Any(i => flipped[i]))
@@ -122,7 +122,11 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             }
             var tCls = sw.ElapsedMilliseconds;
             var texts = RecognizeCrops(crops);
-            if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms ({classified} lines), rec {sw.ElapsedMilliseconds - tCls} ms");
+            var tRec = sw.ElapsedMilliseconds;
+            var reread = check is null ? 0 : SecondLook(crops, texts, check);
+            if (Trace)
+                Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms ({classified} lines), rec {tRec - tCls} ms"
+                                        + (reread > 0 ? $", second look {sw.ElapsedMilliseconds - tRec} ms ({reread} lines)" : ""));
             var skew = Skew(boxes);
             var lines = new List<TextLine>();
             for (var i = 0; i < boxes.Count; i++)
@@ -207,12 +211,12 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         return dst;
     }
 
-    private List<(string Text, double Confidence)> RecognizeCrops(List<SKBitmap> crops)
+    private (string Text, double Confidence)[] RecognizeCrops(List<SKBitmap> crops, int batchSize = RecBatch)
     {
         var results = new (string, double)[crops.Count];
         // Batches of similar aspect ratio waste the least padding; the widest first, so parallel workers end together.
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => (double)crops[i].Width / crops[i].Height).ToArray();
-        var batches = order.Chunk(RecBatch).Reverse().ToArray();
+        var batches = order.Chunk(batchSize).Reverse().ToArray();
         Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _threads }, batch =>
         {
             var maxRatio = Math.Max(1.0, batch.Max(i => (double)crops[i].Width / crops[i].Height));
@@ -236,7 +240,7 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
                 _slots.Release();
             }
         });
-        return [.. results];
+        return results;
     }
 
     /// <summary>Resize to the target height keeping the ratio (width capped), normalise to [-1, 1], pad right with zeros.</summary>

@@ -68,6 +68,17 @@ public class CrossCheckTests
     }
 
     [Fact]
+    public void RecognizeLines_TaxIdOfSeventeenCharacters_WarnsAndLowersConfidence()
+    {
+        using var engine = TestData.ExactOnly();
+        var r = engine.RecognizeLines(Invoice(sellerId: "91330106MA2H0C7QJ"), "lines");
+
+        r.Warnings.ShouldContain(w => w.Contains("17 characters", StringComparison.Ordinal));
+        r.Confidence[FieldNames.SellerTaxId].ShouldBeLessThan(0.6);
+        r.Confidence[FieldNames.BuyerTaxId].ShouldBeGreaterThan(0.9, "the buyer's id passes its check");
+    }
+
+    [Fact]
     public void RecognizeLines_Receipt_ReadsMerchantDateTotalAndCurrency()
     {
         List<TextLine> lines =

@@ -24,4 +24,16 @@ public class UsccTests
     [Fact]
     public void RepairOneCharacter_WhenTheCodeIsValid_ChangesNothing() =>
         Uscc.RepairOneCharacter("91110108339805094M").ShouldBeNull();
+
+    [Theory]
+    [InlineData("统一社会信用代码/纳税人识别号：91110108339805094M", true)]
+    [InlineData("纳税人识别号：91110108339805094N", false)] // check character fails
+    [InlineData("纳税人识别号：9111010833980509M", false)] // 16 characters
+    [InlineData("91440300MA5G3LQYU", false)] // 17 characters, a character lost, even without its label
+    [InlineData("纳税人识别号：911101083398050944M", false)] // 19 characters, one doubled
+    [InlineData("纳税人识别号：110108339805094", null)] // an older 15-digit taxpayer number has no check character
+    [InlineData("开户行及账号：招商银行 755912345678901234", null)] // 18 digits of a bank account, not labelled as a tax id
+    [InlineData("发票号码：24312000000087654321", null)]
+    [InlineData("TOTAL RM 12.50", null)]
+    public void CheckReading_SaysWhetherTheLinesCodesPass(string line, bool? expected) => Uscc.CheckReading(line).ShouldBe(expected);
 }
