@@ -3,7 +3,9 @@ using System.Text;
 namespace ExpenseFlow.Recognition.Text;
 
 /// <summary>
-/// NFKC plus the CJK radical look-alikes NFKC leaves alone (PDF fonts often map glyphs to Kangxi/supplement radicals).
+/// NFKC plus the CJK radical look-alikes NFKC leaves alone (PDF fonts often map glyphs to Kangxi/supplement radicals),
+/// and control characters as spaces: a glyph a PDF's ToUnicode map leaves unmapped comes out as U+0000 (seen for a
+/// full-width colon missing from a subset font), and as a separator it keeps "名称\0北京…" a label and its value.
 /// </summary>
 public static class TextNormalizer
 {
@@ -35,7 +37,10 @@ public static class TextNormalizer
         StringBuilder? sb = null;
         for (var i = 0; i < nfkc.Length; i++)
         {
-            if (!Radicals.TryGetValue(nfkc[i], out var mapped)) continue;
+            var c = nfkc[i];
+            char mapped;
+            if (char.IsControl(c) && !char.IsWhiteSpace(c)) mapped = ' ';
+            else if (!Radicals.TryGetValue(c, out mapped)) continue;
             sb ??= new StringBuilder(nfkc);
             sb[i] = mapped;
         }

@@ -26,4 +26,9 @@ public class ParsingTests
         TextNormalizer.Normalize("⾦额").ShouldBe("金额"); // Kangxi radical 金 (NFKC)
         TextNormalizer.Normalize("⻓沙").ShouldBe("长沙"); // radical supplement 长 (table)
     }
+
+    /// <summary>A glyph a PDF's ToUnicode map leaves unmapped comes out as U+0000: a separator, not part of the value.</summary>
+    [Fact]
+    public void Normalize_ControlCharacters_BecomeSpaces() =>
+        TextNormalizer.Normalize("名称\0北京\u0001公司\t").ShouldBe("名称 北京 公司\t");
 }
