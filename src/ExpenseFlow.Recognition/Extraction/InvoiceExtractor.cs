@@ -53,7 +53,7 @@ internal static partial class InvoiceExtractor
     /// </summary>
     private static void Parties(Layout layout, FieldCollector c, FieldSource source, double conf)
     {
-        var names = layout.ValuesOf(NameLabel).Where(v => v.Value.Length >= 2 && !v.Value.StartsWith('称'))
+        var names = layout.ValuesOf(NameLabel).Where(v => v.Value.Length >= 2 && !v.Value.StartsWith('称') && IsNameLike(v.Value))
             .GroupBy(v => v.Line).Select(g => g.First()).Take(2).ToList();
         var ids = layout.ValuesOf(Layout.Label("纳税人识别号", "统一社会信用代码/纳税人识别号", "统一社会信用代码", "识别号"))
             .Select(v => (Value: TaxIdPattern().Match(v.Value.ToUpperInvariant()).Value, v.Line)).Where(v => v.Value.Length > 0)
@@ -61,6 +61,12 @@ internal static partial class InvoiceExtractor
         Assign(names, FieldNames.BuyerName, FieldNames.SellerName, c, source, conf, layout);
         Assign(ids, FieldNames.BuyerTaxId, FieldNames.SellerTaxId, c, source, conf, layout);
     }
+
+    /// <summary>
+    /// A party's name is words: mostly letters (CJK included). What else stands right of a 名称 row — the 密码区 cipher
+    /// ("03*5<8/+…"), an amount — is not.
+    /// </summary>
+    private static bool IsNameLike(string value) => value.Count(char.IsLetter) is var letters && letters >= 2 && letters >= value.Length * 0.6;
 
     private static int NameLabel(string compact)
     {

@@ -20,15 +20,22 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
         foreach (var line in lines.OrderBy(l => l.X))
         {
             var lineShort = IsShortCjk(line.Text);
-            // Two label pieces ("名" + "称：") may be far apart; a piece and a longer text only when nearly touching.
+            var labelTail = lineShort && IsLabelTail(line.Text);
+            // Two label pieces ("名" + "称") may be far apart; a piece and a longer text only when nearly touching. A label's
+            // tail ("称：") joins the CJK text before it across a wider gap — paper invoices spread 名称 over the width of
+            // 纳税人识别号 — when nothing stands between them.
             var i = -1;
             for (var k = 0; k < result.Count; k++)
             {
                 var r = result[k];
-                if (r.X <= line.X && line.Right > r.Right
-                    && line.X - r.Right < Math.Min(r.Height, line.Height) * (shortCjk[k] && lineShort ? 1.8 : 0.9)
-                    && Math.Abs(r.CenterY - line.CenterY) < Math.Min(r.Height, line.Height) * 0.4
-                    && (shortCjk[k] || lineShort))
+                if (r.X > line.X || line.Right <= r.Right || Math.Abs(r.CenterY - line.CenterY) >= Math.Min(r.Height, line.Height) * 0.4
+                    || !(shortCjk[k] || lineShort))
+                    continue;
+                var gap = line.X - r.Right;
+                var height = Math.Min(r.Height, line.Height);
+                if (gap < height * (shortCjk[k] && lineShort ? 1.8 : 0.9)
+                    || (labelTail && gap < height * 4 && EndsWithCjk(r.Text) && !result.Any(o => !ReferenceEquals(o, r)
+                        && o.X >= r.Right && o.X < line.X && Math.Abs(o.CenterY - line.CenterY) < height * 0.5)))
                 {
                     i = k;
                     break;
@@ -55,6 +62,11 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
         var t = text.Trim().TrimEnd(':', '：');
         return t.Length is > 0 and <= 2 && t.All(c => c >= 0x3400);
     }
+
+    /// <summary>The end of a spaced-out label: one or two CJK characters and a colon ("称：").</summary>
+    private static bool IsLabelTail(string text) => text.TrimEnd().EndsWith(':') || text.TrimEnd().EndsWith('：');
+
+    private static bool EndsWithCjk(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] >= 0x3400;
 
     public static string Compact(string s) => TextNormalizer.Compact(s);
 

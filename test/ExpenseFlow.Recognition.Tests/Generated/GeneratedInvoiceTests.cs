@@ -19,6 +19,10 @@ public class GeneratedInvoiceTests
         { "digital", 6, 0, 60 },
         { "digital", 8, 90, 90 },
         { "digital", 10, -2, 80 },
+        { "paper", 8, 0, 0 },
+        { "paper", 6, 0, 70 },
+        { "paper", 10, 180, 85 },
+        { "paper", 8, -2, 75 },
     };
 
     /// <summary>
@@ -33,7 +37,7 @@ public class GeneratedInvoiceTests
         Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
             var (which, pxPerMm, rotation, jpegQuality) = variants[i];
-            var inv = which == "digital" ? SampleInvoice.FullyDigitalOrdinary : SampleInvoice.Ordinary;
+            var inv = which switch { "digital" => SampleInvoice.FullyDigitalOrdinary, "paper" => SampleInvoice.PaperSpecial, _ => SampleInvoice.Ordinary };
             var name = $"{which}-{pxPerMm}-{rotation}-{jpegQuality}";
             var bytes = Render(inv, pxPerMm, rotation, jpegQuality);
             if (Environment.GetEnvironmentVariable("EXPENSEFLOW_TEST_DUMP") is { Length: > 0 } dump)
@@ -45,7 +49,7 @@ public class GeneratedInvoiceTests
         foreach (var (name, _, wrong, r) in results)
         {
             r.Error.ShouldBeNull(name);
-            r.Kind.ShouldBe(DocumentKind.EInvoice, name);
+            r.Kind.ShouldBe(name.StartsWith("paper", StringComparison.Ordinal) ? DocumentKind.VatInvoice : DocumentKind.EInvoice, name);
             r.Sources[FieldNames.InvoiceNumber].ShouldBe(FieldSource.Qr, name);
             wrong.Where(w => w.StartsWith(FieldNames.InvoiceNumber, StringComparison.Ordinal) || w.StartsWith(FieldNames.IssueDate, StringComparison.Ordinal)
                              || w.StartsWith(FieldNames.InvoiceCode, StringComparison.Ordinal) || w.StartsWith(FieldNames.InvoiceType, StringComparison.Ordinal))
@@ -60,18 +64,25 @@ public class GeneratedInvoiceTests
         ((double)exact / total).ShouldBeGreaterThanOrEqualTo(0.99, $"{exact}/{total} fields exact\n{report}");
     }
 
-    [Fact]
-    public void Recognize_InvoiceWithoutQr_ReadsTheFieldsByOcrAlone()
+    /// <summary>Without a QR code every field comes from OCR alone, on the plain layout and on the cluttered paper one.</summary>
+    [Theory]
+    [InlineData("ordinary")]
+    [InlineData("paper")]
+    public void Recognize_InvoiceWithoutQr_ReadsTheFieldsByOcrAlone(string which)
     {
-        var inv = SampleInvoice.Ordinary;
+        var inv = which == "paper" ? SampleInvoice.PaperSpecial : SampleInvoice.Ordinary;
         using var bmp = InvoiceRenderer.Bitmap(inv, 8, withQr: false);
         var bytes = InvoiceRenderer.Encode(bmp, SKEncodedImageFormat.Png, 100);
-        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_TEST_DUMP") is { Length: > 0 } dump) File.WriteAllBytes(Path.Combine(dump, "noqr.png"), bytes);
-        var r = Engines.WithOcr.Recognize(bytes, "noqr.png");
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_TEST_DUMP") is { Length: > 0 } dump)
+        {
+            Directory.CreateDirectory(dump);
+            File.WriteAllBytes(Path.Combine(dump, $"noqr-{which}.png"), bytes);
+        }
+        var r = Engines.WithOcr.Recognize(bytes, $"noqr-{which}.png");
 
         FieldCheck.Wrong(inv, r).ShouldBeEmpty(string.Join("; ", r.TextLines.Select(l => l.Text)));
         r.Sources[FieldNames.InvoiceNumber].ShouldBe(FieldSource.Ocr);
-        r.Kind.ShouldBe(DocumentKind.EInvoice);
+        r.Kind.ShouldBe(which == "paper" ? DocumentKind.VatInvoice : DocumentKind.EInvoice);
         r.Warnings.ShouldBeEmpty();
     }
 

@@ -145,7 +145,7 @@ public static class InvoiceRenderer
             Text("发票代码：" + inv.Code, 145, 9);
             Text("发票号码：" + inv.Number, 145, 15);
             Text("开票日期：" + $"{inv.Date.Year}年{inv.Date.Month:00}月{inv.Date.Day:00}日", 145, 21);
-            Text("校验码：" + Grouped(inv.CheckCode!), 145, 27);
+            if (inv.CheckCode is not null) Text("校验码：" + Grouped(inv.CheckCode), 145, 27);
         }
 
         c.DrawRect(5, 32, 200, 98, frame);
@@ -159,6 +159,11 @@ public static class InvoiceRenderer
             Text("名称：" + inv.SellerName, 110, 44);
             Text("统一社会信用代码/纳税人识别号：" + inv.SellerTaxId, 110, 51, 2.8f);
         }
+        else if (inv.WithPaperDetails)
+        {
+            PaperParty(c, "购买方", inv.BuyerName, inv.BuyerTaxId, "上海市浦东新区张江路88号 021-50801234", "招商银行上海张江支行 121908765410201", 33);
+            Cipher(c, inv);
+        }
         else
         {
             Text("购买方", 8, 43);
@@ -169,7 +174,7 @@ public static class InvoiceRenderer
         }
         c.DrawLine(5, 55, 205, 55, frame);
 
-        string[] headers = ["项目名称", "规格型号", "单位", "数量", "单价", "金额", "税率", "税额"];
+        string[] headers = [inv.WithPaperDetails ? "货物或应税劳务、服务名称" : "项目名称", "规格型号", "单位", "数量", "单价", "金额", "税率", "税额"];
         float[] xs = [12, 58, 80, 95, 112, 140, 163, 182];
         for (var i = 0; i < headers.Length; i++) Text(headers[i], xs[i], 61);
         var y = 68f;
@@ -193,7 +198,15 @@ public static class InvoiceRenderer
         Text("（小写）¥" + Money(inv.Total), 150, 105);
         c.DrawLine(5, 109, 205, 109, frame);
 
-        if (!inv.FullyDigital)
+        if (inv.WithPaperDetails)
+        {
+            PaperParty(c, "销售方", inv.SellerName, inv.SellerTaxId, "上海市黄浦区中山南路1029号 021-63318899", "中国工商银行上海外滩支行 1001204509300012876", 110);
+            Text("备", 150, 118); Text("注", 150, 124);
+            Text("收款人：李娜", 12, 136, 2.8f);
+            Text("复核：张伟", 60, 136, 2.8f);
+            Stamp(c, inv.SellerName, inv.SellerTaxId, 185, 124);
+        }
+        else if (!inv.FullyDigital)
         {
             Text("销售方", 8, 120);
             Text("名    称：", 22, 116);
@@ -202,6 +215,43 @@ public static class InvoiceRenderer
             Text(inv.SellerTaxId, 48, 124);
         }
         Text("开票人：王芳", 140, 136, 2.8f);
+    }
+
+    /// <summary>A party block of a paper invoice: the block's name in a narrow column, then four labelled rows.</summary>
+    private static void PaperParty(SKCanvas c, string party, string name, string taxId, string addressPhone, string bankAccount, float top)
+    {
+        foreach (var (ch, i) in party.Select((ch, i) => (ch.ToString(), i))) DrawText(c, ch, 8, top + 6 + i * 5);
+        string[] labels = ["名            称：", "纳税人识别号：", "地 址、电 话：", "开户行及账号："];
+        string[] values = [name, taxId, addressPhone, bankAccount];
+        for (var i = 0; i < 4; i++)
+        {
+            DrawText(c, labels[i], 16, top + 5 + i * 5.5f, 2.8f);
+            DrawText(c, values[i], 42, top + 5 + i * 5.5f, 3f);
+        }
+    }
+
+    /// <summary>The 密码区: four rows of cipher (digits and + - * / &lt; &gt;), derived from the invoice so a drawing repeats.</summary>
+    private static void Cipher(SKCanvas c, SampleInvoice inv)
+    {
+        DrawText(c, "密", 128, 38); DrawText(c, "码", 128, 43); DrawText(c, "区", 128, 48);
+        const string alphabet = "0123456789+-*/<>";
+        var seed = inv.Number.Aggregate(17, (h, ch) => h * 31 + ch);
+        var random = new Random(seed);
+        for (var row = 0; row < 4; row++)
+            DrawText(c, new string(Enumerable.Range(0, 27).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()), 134, 37 + row * 5, 3f);
+    }
+
+    /// <summary>The seller's red oval stamp (发票专用章) over the corner: its name on top, its tax id across the middle.</summary>
+    private static void Stamp(SKCanvas c, string seller, string taxId, float cx, float cy)
+    {
+        var red = new SKColor(0xD0, 0x20, 0x20, 0xD8);
+        using var pen = new SKPaint { Color = red, IsStroke = true, StrokeWidth = 0.8f, IsAntialias = true };
+        using var ink = new SKPaint { Color = red, IsAntialias = true };
+        c.DrawOval(cx, cy, 20, 13, pen);
+        using var small = new SKFont(Face, 2.6f);
+        c.DrawText(seller, cx, cy - 6, SKTextAlign.Center, small, ink);
+        c.DrawText(taxId, cx, cy + 1.2f, SKTextAlign.Center, new SKFont(Face, 2.6f), ink);
+        c.DrawText("发票专用章", cx, cy + 7, SKTextAlign.Center, new SKFont(Face, 3f), ink);
     }
 
     private static string Money(decimal d) => d.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);

@@ -28,6 +28,20 @@ public sealed record SampleInvoice(
         "上海云杉信息科技有限公司", "91310115MA1K4FQX2T", "杭州西溪餐饮管理有限公司", "91330106MA2H0C7Q0J",
         [("*餐饮服务*餐费", "次", "1", "1208.02", 1208.02m, "6%", 72.48m)]);
 
+    /// <summary>
+    /// A paper special VAT invoice (增值税专用发票) drawn with what real ones carry around the fields: the 密码区 cipher,
+    /// addresses with phone numbers, bank accounts, 备注, the footer's signatories and the seller's red stamp with its tax id.
+    /// </summary>
+    public static SampleInvoice PaperSpecial { get; } = new(
+        "01", "3100233130", "08126745", new DateOnly(2025, 6, 18), null,
+        4716.98m, 283.02m, 5000.00m, "伍仟元整",
+        "上海云杉信息科技有限公司", "91310115MA1K4FQX2T", "上海浦江会展服务有限公司", "91310104MA1FR2KD4G",
+        [("*会展服务*会议服务费", "项", "1", "4716.98", 4716.98m, "6%", 283.02m)])
+    { WithPaperDetails = true };
+
+    /// <summary>Draw the clutter of a real paper invoice (see <see cref="PaperSpecial"/>).</summary>
+    public bool WithPaperDetails { get; init; }
+
     public static SampleInvoice FullyDigitalOrdinary { get; } = new(
         "32", null, "24312000000087654321", new DateOnly(2024, 11, 5), null,
         1886.79m, 113.21m, 2000.00m, "贰仟元整",
