@@ -20,24 +20,50 @@ internal static partial class ReceiptExtractor
 
     /// <summary>Words of a receipt's heading lines that are not its merchant: whole words only ("HOTEL" is a name, "TEL" is not).</summary>
     private static readonly Regex NotMerchant = new(
-        @"\b(INVOICE|RECEIPT|WELCOME|CASH\s*SALE|SIMPLIFIED|OFFICIAL|COPY|THANK\w*|TEL|FAX|GST)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"\bWELCOME|\b(INVOICE|RECEIPT|CASH\s*SALE|SIMPLIFIED|OFFICIAL|COPY|THANK\w*|TEL|FAX|GST)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The first line near the top that reads like a business name; a company suffix wins within the first lines.</summary>
     private static TextLine? Merchant(IReadOnlyList<TextLine> lines)
     {
-        var ordered = lines.OrderBy(l => l.Y).ToList();
+        var ordered = JoinTouching(lines.OrderBy(l => l.Y).Take(12).ToList());
         var top = ordered.Take(8).Where(IsNameLike).ToList();
-        var withSuffix = top.FirstOrDefault(l => CompanySuffix().IsMatch(l.Text));
+        var withSuffix = top.FirstOrDefault(l => CompanySuffix().IsMatch(CleanName(l.Text)));
         if (withSuffix is null) return top.FirstOrDefault();
         // A registration number closes a complete legal name: the line above it is a brand, not the name's start.
         if (RegistrationNumber().IsMatch(withSuffix.Text)) return withSuffix;
         // Long names wrap: an upper-case line just above the one with the company suffix belongs to the name.
         var above = ordered.LastOrDefault(l => l.Bottom <= withSuffix.Y + withSuffix.Height * 0.3 && withSuffix.Y - l.Bottom < withSuffix.Height * 0.8
                                                && l.Right > withSuffix.X && l.X < withSuffix.Right);
-        if (above is not null && IsNameLike(above) && !CompanySuffix().IsMatch(above.Text) && !above.Text.Any(char.IsDigit)
+        // A line that ends in a kind of business ("AA PHARMACY") is a whole brand when the suffix line has words of its own
+        // ("SUBANG HEALTHCARE SDN BHD"); only a bare suffix ("SDN BHD") needs the line above to be a name.
+        var brandAbove = above is not null && BusinessKind().IsMatch(CleanName(above.Text))
+                         && CompanySuffix().Replace(CleanName(withSuffix.Text), "").Count(char.IsLetter) >= 3;
+        if (above is not null && !brandAbove && IsNameLike(above) && !CompanySuffix().IsMatch(above.Text) && !above.Text.Any(char.IsDigit)
             && above.Text.Where(char.IsLetter).All(char.IsUpper))
             return withSuffix with { Text = above.Text + " " + withSuffix.Text, Y = above.Y, Height = withSuffix.Bottom - above.Y };
         return withSuffix;
+    }
+
+    /// <summary>
+    /// The detector splits a heading where letters nearly touch ("Fami" | "lyMart", "SUBANG HEALTHCARE SDN" | "BHD"):
+    /// pieces on one row whose gap is under half their height are one line (no space when they touch).
+    /// </summary>
+    private static List<TextLine> JoinTouching(List<TextLine> lines)
+    {
+        var result = new List<TextLine>();
+        foreach (var line in lines.OrderBy(l => l.X))
+        {
+            var i = result.FindIndex(r => Math.Abs(r.CenterY - line.CenterY) < Math.Min(r.Height, line.Height) * 0.4
+                                         && line.X >= r.X + r.Width * 0.5 && line.Right > r.Right
+                                         && line.X - r.Right < Math.Min(r.Height, line.Height) * 0.5);
+            if (i < 0) { result.Add(line); continue; }
+            var r = result[i];
+            var separator = line.X - r.Right < Math.Min(r.Height, line.Height) * 0.2 ? "" : " ";
+            float top = Math.Min(r.Y, line.Y), bottom = Math.Max(r.Bottom, line.Bottom);
+            result[i] = r with { Text = r.Text + separator + line.Text, Width = line.Right - r.X, Y = top, Height = bottom - top,
+                                 Confidence = Math.Min(r.Confidence, line.Confidence) };
+        }
+        return result.OrderBy(l => l.Y).ToList();
     }
 
     /// <summary>Company registration numbers printed beside the name, e.g. "(126926-H)", are not part of it.</summary>
@@ -49,6 +75,8 @@ internal static partial class ReceiptExtractor
         t = ZeroInWord().Replace(t, "O");
         // Stray marks OCR puts between words: a colon, or an apostrophe that is not a possessive 'S.
         t = StrayMark().Replace(t, " ");
+        // "SDN BHD" (Sendirian Berhad) is fixed vocabulary: OCR's look-alikes of its letters ("SIN BHD", "SDNEHD") are it.
+        t = LegalSuffix().Replace(t, m => "SDN" + m.Groups[1].Value + "BHD");
         return t.Trim().TrimEnd(':', ';', ',', '.', '-').Trim();
     }
 
@@ -138,6 +166,10 @@ internal static partial class ReceiptExtractor
 
     [GeneratedRegex(@"\b(SDN\.?\s*BHD|BHD|S/B|ENTERPRISE|TRADING|RESTAURANT|HOTEL|LTD|LIMITED|INC|CO\.|COMPANY|MART|STORE|SHOP|有限公司|公司|酒店|餐厅)\b?", RegexOptions.IgnoreCase)]
     private static partial Regex CompanySuffix();
+    [GeneratedRegex(@"\b(PHARMACY|CLINIC|BAKERY|CAFE|KITCHEN|RESTAURANT|HOTEL|MART|STORE|SHOP|HARDWARE|STATIONERY|BOOKSTORE|SUPERMARKET|HYPERMARKET)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BusinessKind();
+    [GeneratedRegex(@"(?<![A-Z])[S5][DO0I1][NM](\.?\s*)[B8E][HN][D0O](?![A-Z])")]
+    private static partial Regex LegalSuffix();
     [GeneratedRegex(@"\s*[\(（][^()（）]*$")]
     private static partial Regex UnclosedParenthesis();
     [GeneratedRegex(@"\s*:\s*|'(?![Ss]\b)")]

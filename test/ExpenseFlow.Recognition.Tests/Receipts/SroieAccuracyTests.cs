@@ -6,12 +6,12 @@ namespace ExpenseFlow.Recognition.Tests.Receipts;
 
 /// <summary>
 /// The 80 scanned Malaysian receipts of ../shared/data/sroie-dev (ICDAR-2019 SROIE task 3) through PP-OCRv4 and the
-/// receipt extraction. Floors are one document below what the engine reaches today (77, 79 and 68 of 80; see README
+/// receipt extraction. Floors are one document below what the engine reaches today (77, 79 and 71 of 80; see README
 /// § Recognition), so a regression fails while a float difference on another CPU flipping one reading does not.
 /// </summary>
 public class SroieAccuracyTests
 {
-    private const double TotalFloor = 76 / 80.0, DateFloor = 78 / 80.0, SellerFloor = 67 / 80.0;
+    private const double TotalFloor = 76 / 80.0, DateFloor = 78 / 80.0, SellerFloor = 70 / 80.0;
 
     [Fact]
     public void Recognize_SroieDev_MeetsTheAccuracyFloors()
