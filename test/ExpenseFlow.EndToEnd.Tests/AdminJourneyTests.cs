@@ -14,7 +14,7 @@ public class AdminJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
 
-        await page.GotoAsync(host.BaseUrl + "/organization/people");
+        await page.GotoAsync(host.BaseUrl + "/organization/people", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
         await page.FillAsync("input[name=email]", ExpenseFlow.TestBase.ExpenseFlowApp.DemoEmail("admin"));
         await page.FillAsync("input[name=password]", ExpenseFlow.TestBase.TestDatabase.DemoPassword);
@@ -37,7 +37,7 @@ public class AdminJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalHost.ArtifactsDir, "admin-people-en.png"), FullPage = true });
 
         // The choice is remembered: a reload keeps English.
-        await page.ReloadAsync();
+        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await rows.First.WaitForAsync();
         (await page.GetAttributeAsync("html", "lang")).ShouldStartWith("en");
     }

@@ -33,7 +33,7 @@ public class EmployeeClaimJourneyTests(PortalHost host) : IClassFixture<PortalHo
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(host.BaseUrl + "/expenses/claims/new");
+        await page.GotoAsync(host.BaseUrl + "/expenses/claims/new", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
         await page.FillAsync("input[name=email]", ExpenseFlowApp.DemoEmail("sales1"));
         await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);

@@ -48,7 +48,7 @@ public class FinanceJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         var statement = Path.Combine(Path.GetTempPath(), $"camt053-{Guid.NewGuid():N}.xml");
         await File.WriteAllBytesAsync(statement, DemoStatements.Camt053("E2E-STMT-1",
             new DemoStatements.Entry(2_345.60m, false, DateOnly.FromDateTime(DateTime.UtcNow), $"{claim.Number}-1", "周婷", "E2E-1")));
-        await checker.GotoAsync(host.BaseUrl + "/payments/statements");
+        await checker.GotoAsync(host.BaseUrl + "/payments/statements", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await checker.SetInputFilesAsync("input[data-testid=statement-input]", statement);
         await Assertions.Expect(checker.Locator("[data-testid=statement-result]")).ToHaveAttributeAsync("data-matched", "1");
         await checker.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalHost.ArtifactsDir, "finance-statement-imported.png"), FullPage = true });

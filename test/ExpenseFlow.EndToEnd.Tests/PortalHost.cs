@@ -75,12 +75,28 @@ public sealed class PortalHost : ExpenseFlowApp
         ArgumentNullException.ThrowIfNull(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(BaseUrl + path);
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
-        await page.FillAsync("input[name=email]", DemoEmail(login));
-        await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path) + "$"));
+        // Requests still open when a step times out are named in the failure, so a stalled resource can be told from a
+        // slow page (one run on a clean clone timed out waiting for the load event once).
+        var open = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTime>();
+        page.Request += (_, r) => open[r] = DateTime.UtcNow;
+        page.RequestFinished += (_, r) => open.TryRemove(r, out DateTime _);
+        page.RequestFailed += (_, r) => open.TryRemove(r, out DateTime _);
+        try
+        {
+            // The portal is ready when its login form is, not when every font and chunk has fired the load event.
+            await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.FillAsync("input[name=email]", DemoEmail(login));
+            await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path) + "$"),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException ex)
+        {
+            var pending = string.Join(", ", open.Select(o => $"{o.Key.Method} {o.Key.Url} ({(DateTime.UtcNow - o.Value).TotalSeconds:0.0} s)"));
+            throw new TimeoutException($"Signing in {login} at {path} timed out; requests still open: [{pending}]", ex);
+        }
         return page;
     }
 
