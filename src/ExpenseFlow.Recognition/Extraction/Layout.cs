@@ -63,7 +63,7 @@ internal sealed partial class Layout(IReadOnlyList<TextLine> lines)
         return t.Length is > 0 and <= 2 && t.All(c => c >= 0x3400);
     }
 
-    /// <summary>The end of a spaced-out label: one or two CJK characters and a colon ("称：").</summary>
+    /// <summary>Ends with a colon: with <see cref="IsShortCjk"/>, the tail of a spaced-out label ("称：").</summary>
     private static bool IsLabelTail(string text) => text.TrimEnd().EndsWith(':') || text.TrimEnd().EndsWith('：');
 
     private static bool EndsWithCjk(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] >= 0x3400;
