@@ -11,16 +11,7 @@ public class AdminJourneyTests(PortalHost host) : IClassFixture<PortalHost>
     public async Task Admin_SignsIn_OpensPeople_SwitchesToEnglish()
     {
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-
-        await page.GotoAsync(host.BaseUrl + "/organization/people", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
-        await page.FillAsync("input[name=email]", ExpenseFlow.TestBase.ExpenseFlowApp.DemoEmail("admin"));
-        await page.FillAsync("input[name=password]", ExpenseFlow.TestBase.TestDatabase.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-
-        await page.WaitForURLAsync(url => url.Contains("/people", StringComparison.Ordinal));
+        var page = await host.SignInPageAsync(context, "admin", "/organization/people");
         var rows = page.Locator("[data-testid=people-table] tr[data-testid=person-row]");
         await rows.First.WaitForAsync();
         (await rows.CountAsync()).ShouldBeGreaterThanOrEqualTo(10);

@@ -31,7 +31,7 @@ public class ApproverJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         await Assertions.Expect(manager.Locator("[data-testid=review-claim-number]")).ToContainTextAsync(claim.Number);
         await manager.FillAsync("textarea[data-testid=decision-comment]", "同意，行程单已核对");
         await manager.ClickAsync("[data-testid=decision-approve]");
-        await manager.WaitForURLAsync(url => url.EndsWith("/approvals/inbox", StringComparison.Ordinal));
+        await manager.WaitForURLAsync(url => url.EndsWith("/approvals/inbox", StringComparison.Ordinal), PortalHost.UrlCommitted);
         await Assertions.Expect(row).ToHaveCountAsync(0);
 
         await using var employeeContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 1000 } });

@@ -31,14 +31,7 @@ public class EmployeeClaimJourneyTests(PortalHost host) : IClassFixture<PortalHo
         }
 
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(host.BaseUrl + "/expenses/claims/new", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
-        await page.FillAsync("input[name=email]", ExpenseFlowApp.DemoEmail("sales1"));
-        await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/expenses/claims/new", StringComparison.Ordinal));
+        var page = await host.SignInPageAsync(context, "sales1", "/expenses/claims/new");
 
         await page.FillAsync("[data-testid=claim-title]", "杭州客户拜访餐费");
         await page.SetInputFilesAsync("input[data-testid=receipt-input]", photo);
@@ -54,7 +47,7 @@ public class EmployeeClaimJourneyTests(PortalHost host) : IClassFixture<PortalHo
         await line.Locator("input[name=sellerName]").FillAsync("杭州西溪餐饮管理有限公司（西溪店）");
         await page.ClickAsync("[data-testid=submit-claim]");
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/expenses/claims/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/expenses/claims/[0-9a-f-]{36}$"), PortalHost.UrlCommitted);
         // The approval starts in the background: the claim may already be in approval when the page shows it.
         await Assertions.Expect(page.Locator("[data-testid=status-chip]").First).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(Submitted|InApproval)$"));
         await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-type=Submitted]")).ToHaveCountAsync(1);

@@ -27,7 +27,7 @@ public class FinanceJourneyTests(PortalHost host) : IClassFixture<PortalHost>
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Open");
         await row.Locator("[data-testid=payable-select] input").CheckAsync();
         await maker.ClickAsync("[data-testid=build-batch]");
-        await maker.WaitForURLAsync(new Regex(@"/payments/batches/[0-9a-f-]{36}$"));
+        await maker.WaitForURLAsync(new Regex(@"/payments/batches/[0-9a-f-]{36}$"), PortalHost.UrlCommitted);
         var batchUrl = new Uri(maker.Url).AbsolutePath;
         await Assertions.Expect(maker.Locator("[data-testid=batch-release]")).ToBeDisabledAsync();
         await Assertions.Expect(maker.Locator("[data-testid=maker-checker-note]")).ToBeVisibleAsync();

@@ -22,6 +22,12 @@ public sealed class PortalHost : ExpenseFlowApp
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// URL waits end when the route is committed, not at the document's load event: the portal is a single page, its
+    /// load event says nothing about what a step uses, and on a saturated CI machine it once came after 30 s.
+    /// </summary>
+    public static PageWaitForURLOptions UrlCommitted => new() { WaitUntil = WaitUntilState.Commit };
+
     protected override Uri ClientBaseAddress => new(BaseUrl);
 
     public static string ArtifactsDir
@@ -85,12 +91,11 @@ public sealed class PortalHost : ExpenseFlowApp
         {
             // The portal is ready when its login form is, not when every font and chunk has fired the load event.
             await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-            await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), UrlCommitted);
             await page.FillAsync("input[name=email]", DemoEmail(login));
             await page.FillAsync("input[name=password]", TestDatabase.DemoPassword);
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path) + "$"),
-                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path) + "$"), UrlCommitted);
         }
         catch (TimeoutException ex)
         {
