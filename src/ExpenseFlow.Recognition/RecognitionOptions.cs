@@ -9,8 +9,11 @@ public sealed class RecognitionOptions
     /// batches recognised at once (batches of all documents together never exceed the core count). 0 = one per core.
     /// </summary>
     public int IntraOpThreads { get; set; }
-    /// <summary>Currency of receipts that do not show one.</summary>
-    public string DefaultCurrency { get; set; } = "CNY";
+    /// <summary>
+    /// Currency given to a receipt that shows none (no symbol, code or Chinese text): null (the default) leaves the field
+    /// absent, as the engine does not guess; the caller knows its company's home currency.
+    /// </summary>
+    public string? DefaultCurrency { get; set; }
     public long MaxInputBytes { get; set; } = 50L * 1024 * 1024;
     public long MaxImagePixels { get; set; } = 40_000_000;
     /// <summary>Images are reduced to this longest side before QR and OCR (a 600-dpi scan has far more pixels than needed).</summary>

@@ -6,7 +6,7 @@ namespace ExpenseFlow.Recognition.Extraction;
 /// <summary>General receipts: merchant from the top lines, date, total after TOTAL-like keywords, tax, currency.</summary>
 internal static partial class ReceiptExtractor
 {
-    public static void Extract(IReadOnlyList<TextLine> lines, FieldCollector c, FieldSource source, string defaultCurrency)
+    public static void Extract(IReadOnlyList<TextLine> lines, FieldCollector c, FieldSource source, string? defaultCurrency)
     {
         if (lines.Count == 0) return;
         var layout = new Layout(lines);
@@ -15,7 +15,8 @@ internal static partial class ReceiptExtractor
         if (Date(lines) is { } date) c.SetDate(date.Date, source, Math.Min(conf, date.Confidence));
         if (Total(layout) is { } total) c.SetAmount(FieldNames.TotalAmount, total.Amount, source, Math.Min(conf, total.Confidence));
         if (Tax(layout) is { } tax) c.SetAmount(FieldNames.TaxAmount, tax, source, conf * 0.8);
-        c.SetText(FieldNames.Currency, Currency(lines) ?? defaultCurrency, source, Currency(lines) is null ? 0.5 : conf);
+        if (Currency(lines) is { } currency) c.SetText(FieldNames.Currency, currency.Code, source, conf * currency.Certainty);
+        else if (defaultCurrency is not null) c.SetText(FieldNames.Currency, defaultCurrency, source, 0.5);
     }
 
     /// <summary>Words of a receipt's heading lines that are not its merchant: whole words only ("HOTEL" is a name, "TEL" is not).</summary>
@@ -152,15 +153,22 @@ internal static partial class ReceiptExtractor
         return null;
     }
 
-    private static string? Currency(IReadOnlyList<TextLine> lines)
+    /// <summary>
+    /// The currency the receipt shows: a symbol or code (certain), else Chinese text without any other mark, which is a
+    /// mainland till receipt in CNY (less certain); null when nothing on it says.
+    /// </summary>
+    private static (string Code, double Certainty)? Currency(IReadOnlyList<TextLine> lines)
     {
         var all = string.Join('\n', lines.Select(l => l.Text));
-        if (Regex.IsMatch(all, @"\bRM\s?\d|\bRM\b|\bMYR\b")) return "MYR";
-        if (Regex.IsMatch(all, @"[¥￥]|人民币|\bCNY\b|\bRMB\b|元")) return "CNY";
-        if (Regex.IsMatch(all, @"€|\bEUR\b")) return "EUR";
-        if (Regex.IsMatch(all, @"£|\bGBP\b")) return "GBP";
-        if (Regex.IsMatch(all, @"\bSGD\b|S\$")) return "SGD";
-        if (Regex.IsMatch(all, @"\bUSD\b|US\$")) return "USD";
+        if (Regex.IsMatch(all, @"\bRM\s?\d|\bRM\b|\bMYR\b")) return ("MYR", 1);
+        if (Regex.IsMatch(all, @"[¥￥]|人民币|\bCNY\b|\bRMB\b|元")) return ("CNY", 1);
+        if (Regex.IsMatch(all, @"€|\bEUR\b")) return ("EUR", 1);
+        if (Regex.IsMatch(all, @"£|\bGBP\b")) return ("GBP", 1);
+        if (Regex.IsMatch(all, @"\bSGD\b|S\$")) return ("SGD", 1);
+        if (Regex.IsMatch(all, @"\bUSD\b|US\$")) return ("USD", 1);
+        if (Regex.IsMatch(all, @"\bHKD\b|HK\$|港币|港幣")) return ("HKD", 1);
+        if (Regex.IsMatch(all, @"\bTWD\b|NT\$|新台币|新臺幣")) return ("TWD", 1);
+        if (Regex.IsMatch(all, @"\p{IsCJKUnifiedIdeographs}{2}")) return ("CNY", 0.75);
         return null;
     }
 

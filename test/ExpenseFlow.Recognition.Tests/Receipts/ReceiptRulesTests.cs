@@ -75,6 +75,28 @@ public class ReceiptRulesTests
     }
 
     [Fact]
+    public void RecognizeLines_ReceiptShowingNoCurrency_LeavesTheCurrencyAbsent_UnlessTheCallerGivesADefault()
+    {
+        List<TextLine> lines =
+        [
+            new("CORNER BAKERY SDN BHD", 0.98, 60, 20, 300, 24),
+            new("Date: 05/10/2026", 0.98, 20, 90, 200, 18),
+            new("TOTAL", 0.98, 20, 200, 60, 18), new("12.50", 0.98, 300, 200, 100, 18),
+        ];
+        using var engine = TestData.ExactOnly();
+        using var withDefault = new RecognitionEngine(new RecognitionOptions { EnableOcr = false, DefaultCurrency = "MYR" });
+
+        var guessed = engine.RecognizeLines(lines, "bakery.jpg");
+        var defaulted = withDefault.RecognizeLines(lines, "bakery.jpg");
+
+        guessed.Fields.TotalAmount.ShouldBe(12.50m);
+        guessed.Fields.Currency.ShouldBeNull();
+        guessed.Confidence.ShouldNotContainKey(FieldNames.Currency);
+        defaulted.Fields.Currency.ShouldBe("MYR");
+        defaulted.Confidence[FieldNames.Currency].ShouldBe(0.5);
+    }
+
+    [Fact]
     public void RecognizeLines_LogoSplitByTheDetectorAfterAGreeting_IsOneMerchantName() =>
         MerchantOf(
             new("WelcometotheFamily", 0.96, 60, 78, 284, 30),
