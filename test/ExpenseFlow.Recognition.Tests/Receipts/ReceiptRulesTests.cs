@@ -86,12 +86,12 @@ public class ReceiptRulesTests
         using var engine = TestData.ExactOnly();
         using var withDefault = new RecognitionEngine(new RecognitionOptions { EnableOcr = false, DefaultCurrency = "MYR" });
 
-        var guessed = engine.RecognizeLines(lines, "bakery.jpg");
+        var plain = engine.RecognizeLines(lines, "bakery.jpg");
         var defaulted = withDefault.RecognizeLines(lines, "bakery.jpg");
 
-        guessed.Fields.TotalAmount.ShouldBe(12.50m);
-        guessed.Fields.Currency.ShouldBeNull();
-        guessed.Confidence.ShouldNotContainKey(FieldNames.Currency);
+        plain.Fields.TotalAmount.ShouldBe(12.50m);
+        plain.Fields.Currency.ShouldBeNull();
+        plain.Confidence.ShouldNotContainKey(FieldNames.Currency);
         defaulted.Fields.Currency.ShouldBe("MYR");
         defaulted.Confidence[FieldNames.Currency].ShouldBe(0.5);
     }
