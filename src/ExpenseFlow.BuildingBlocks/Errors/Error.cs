@@ -11,6 +11,7 @@ public enum ErrorKind
     Conflict = 409,
     Locked = 423,
     Unprocessable = 422,
+    TooManyRequests = 429,
 }
 
 /// <summary>

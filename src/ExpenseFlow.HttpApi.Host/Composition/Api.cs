@@ -32,6 +32,7 @@ public static class Api
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+        services.Configure<RequestSecurityOptions>(configuration.GetSection("Security"));
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
@@ -59,6 +60,7 @@ public static class Api
         // Localization first, so errors caught by the exception handler are written in the caller's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
+        app.UseRequestSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
