@@ -15,4 +15,5 @@ public interface IClaimReader
     Task<ReceiptFile?> OpenReceiptAsync(Guid claimId, Guid receiptId, CancellationToken cancellationToken);
 }
 
-public sealed record ReceiptFile(Stream Content, string ContentType, string FileName);
+/// <summary>A receipt's bytes with the type detected from them (never the uploader's claim); images may be shown inline.</summary>
+public sealed record ReceiptFile(Stream Content, string ContentType, string FileName, bool Inline);

@@ -61,12 +61,12 @@ internal static class ClaimReview
     }
 
     public static async Task<IResult> ReceiptAsync(
-        Guid claimId, Guid receiptId, ApprovalsDbContext db, IClaimReader claims, IOrganizationDirectory directory, CompanyCalendar calendar, ICurrentUser user,
+        Guid claimId, Guid receiptId, HttpResponse response, ApprovalsDbContext db, IClaimReader claims, IOrganizationDirectory directory, CompanyCalendar calendar, ICurrentUser user,
         CancellationToken ct)
     {
         await AuthorizeAsync(claimId, db, directory, calendar, user, ct);
         var file = await claims.OpenReceiptAsync(claimId, receiptId, ct) ?? throw new DomainException(ApprovalsErrors.ClaimNotVisible);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
+        return FileDownloads.Serve(response, file.Content, file.ContentType, file.FileName, file.Inline);
     }
 
     public static async Task<NoContent> MarkReadAsync(Guid taskId, ApprovalsDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ExpenseFlow.Expenses.Application.Receipts;
 using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.Expenses.Infrastructure;
 using ExpenseFlow.Expenses.Infrastructure.Storage;
@@ -28,8 +29,7 @@ internal sealed class ClaimReader(ExpensesDbContext db, IOrganizationDirectory d
         }
 
         var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, cancellationToken);
-        var stream = receipt is null ? null : await storage.OpenAsync(receipt.ContentHash, cancellationToken);
-        return stream is null ? null : new ReceiptFile(stream, receipt!.ContentType, receipt.FileName);
+        return receipt is null ? null : await ReceiptContent.OpenAsync(storage, receipt, cancellationToken);
     }
 
     private async Task<List<Guid>> ReceiptIdsAsync(Guid claimId, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
 using ExpenseFlow.Expenses.Application.Claims;
 using ExpenseFlow.Expenses.Contracts;
@@ -109,12 +110,12 @@ internal static class ReceiptEndpoints
         return TypedResults.Ok(receipt.ToDto(attached.GetValueOrDefault(id)));
     }
 
-    private static async Task<IResult> ContentAsync(Guid id, ExpensesDbContext db, IReceiptStorage storage, ICurrentUser user, CancellationToken ct)
+    private static async Task<IResult> ContentAsync(Guid id, HttpResponse response, ExpensesDbContext db, IReceiptStorage storage, ICurrentUser user, CancellationToken ct)
     {
         var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == user.PersonId, ct)
             ?? throw new DomainException(ExpensesErrors.ReceiptNotFound);
-        var stream = await storage.OpenAsync(receipt.ContentHash, ct) ?? throw new DomainException(ExpensesErrors.ReceiptNotFound);
-        return TypedResults.File(stream, receipt.ContentType, receipt.FileName, enableRangeProcessing: true);
+        var file = await ReceiptContent.OpenAsync(storage, receipt, ct) ?? throw new DomainException(ExpensesErrors.ReceiptNotFound);
+        return FileDownloads.Serve(response, file.Content, file.ContentType, file.FileName, file.Inline);
     }
 
     /// <summary>Receipt id → the claim whose line carries it.</summary>
