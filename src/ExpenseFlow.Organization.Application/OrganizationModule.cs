@@ -1,5 +1,6 @@
 using ExpenseFlow.BuildingBlocks.Infrastructure.Security;
 using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Organization.Application.Access;
 using ExpenseFlow.Organization.Application.Account;
 using ExpenseFlow.Organization.Application.BankAccounts;
 using ExpenseFlow.Organization.Application.Delegations;
@@ -56,6 +57,12 @@ public static class OrganizationModule
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<PermissionClaimsFactory>();
+        services.Configure<LoginThrottleOptions>(configuration.GetSection("Security:Login"));
+        services.AddSingleton<LoginThrottle>();
+        // Deactivation changes the security stamp: every cookie is checked against it this often, and roles changed
+        // meanwhile are refreshed into the cookie at the same check.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:SessionCheckSeconds", 5)));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "ExpenseFlow.Auth";
@@ -65,8 +72,11 @@ public static class OrganizationModule
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = "/login";
+            // Replacing the events drops Identity's own check of the security stamp: it is put back here, or a
+            // deactivated person's cookie would stay good until it expires.
             options.Events = new CookieAuthenticationEvents
             {
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 OnRedirectToLogin = ctx => RespondOrRedirect(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => RespondOrRedirect(ctx, StatusCodes.Status403Forbidden),
             };
@@ -85,6 +95,7 @@ public static class OrganizationModule
         people.MapPost("/", SavePerson.CreateAsync).RequireAuthorization(OrganizationPermissions.Manage);
         people.MapPut("/{id:guid}", SavePerson.UpdateAsync).RequireAuthorization(OrganizationPermissions.Manage);
         people.MapPost("/{id:guid}/password", SavePerson.SetPasswordAsync).RequireAuthorization(OrganizationPermissions.Manage);
+        group.MapRoleGrants();
         people.MapPost("/import", ImportPeople.HandleAsync).RequireAuthorization(OrganizationPermissions.Manage)
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
         group.MapBankAccounts();

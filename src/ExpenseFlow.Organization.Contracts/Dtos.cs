@@ -9,7 +9,12 @@ public sealed record PersonListItemDto(
 public sealed record PersonDto(
     Guid Id, string EmployeeNo, string DisplayName, string Email, string? Phone, Guid? DepartmentId, string? DepartmentName,
     string? GradeCode, Guid? ManagerId, string? ManagerName, string? CostCentreCode, IReadOnlyList<string> Roles, bool IsActive,
-    IReadOnlyList<BankAccountDto> BankAccounts);
+    IReadOnlyList<BankAccountDto> BankAccounts, IReadOnlyList<string>? PendingRoles = null);
+
+/// <summary>Roles one administrator asked for that wait for a second administrator (segregation of duties).</summary>
+public sealed record RoleGrantDto(
+    Guid Id, Guid PersonId, string PersonName, IReadOnlyList<string> Roles, string Reason, Guid RequestedBy, string RequestedByName,
+    DateTimeOffset RequestedAt, string Status, Guid? DecidedBy, DateTimeOffset? DecidedAt);
 
 public sealed record BankAccountDto(
     Guid Id, Guid PersonId, string AccountName, string BankName, string? CnapsCode, string AccountNumberMasked, string? AccountNumber, bool IsDefault);

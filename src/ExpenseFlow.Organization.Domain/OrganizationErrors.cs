@@ -75,6 +75,21 @@ public static class OrganizationErrors
     public static readonly Error LockedOut = new("Organization.LockedOut", ErrorKind.Locked,
         "Too many failed sign-ins: the account is locked for a while.", "登录失败次数过多，账户已被暂时锁定。");
 
+    public static readonly Error AccountDeactivated = new("Organization.AccountDeactivated", ErrorKind.Forbidden,
+        "This account has been deactivated. Ask your administrator to reactivate it.", "该账户已停用，请联系管理员重新启用。");
+
+    public static readonly Error TooManyAttempts = new("Organization.TooManyAttempts", ErrorKind.TooManyRequests,
+        "Too many failed sign-ins from this network address. Try again later.", "此网络地址登录失败次数过多，请稍后再试。");
+
+    public static readonly Error GrantAlreadyDecided = new("Organization.GrantAlreadyDecided", ErrorKind.Conflict,
+        "This role grant has already been confirmed or rejected.", "该角色授予已被确认或驳回。");
+
+    public static readonly Error GrantNeedsAnotherAdministrator = new("Organization.GrantNeedsAnotherAdministrator", ErrorKind.Forbidden,
+        "A second administrator, neither the requester nor the person receiving the roles, must decide this grant.",
+        "须由另一位管理员（既非申请人，也非被授予人）决定该角色授予。");
+
+    public static readonly Error GrantNotFound = Error.NotFound("Organization.GrantNotFound", "The role grant", "该角色授予");
+
     public static readonly Error PersonNotFound = Error.NotFound("Organization.PersonNotFound", "The person", "该人员");
     public static readonly Error DepartmentNotFound = Error.NotFound("Organization.DepartmentNotFound", "The department", "该部门");
     public static readonly Error GradeNotFound = Error.NotFound("Organization.GradeNotFound", "The grade", "该职级");

@@ -107,3 +107,27 @@ internal sealed class DelegationMap : IEntityTypeConfiguration<Delegation>
         b.HasIndex(x => new { x.FromPersonId, x.StartDate });
     }
 }
+
+internal sealed class AccessEventMap : IEntityTypeConfiguration<Domain.Access.AccessEvent>
+{
+    public void Configure(EntityTypeBuilder<Domain.Access.AccessEvent> b)
+    {
+        b.ToTable("access_events");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.Kind).HasMaxLength(32);
+        b.HasIndex(x => new { x.PersonId, x.At });
+    }
+}
+
+internal sealed class RoleGrantMap : IEntityTypeConfiguration<Domain.Access.RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<Domain.Access.RoleGrant> b)
+    {
+        b.ToTable("role_grants");
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Reason).HasMaxLength(64);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.Status);
+    }
+}

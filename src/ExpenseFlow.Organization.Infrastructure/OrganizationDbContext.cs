@@ -50,6 +50,10 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     public DbSet<Delegation> Delegations => Set<Delegation>();
 
+    public DbSet<Domain.Access.AccessEvent> AccessEvents => Set<Domain.Access.AccessEvent>();
+
+    public DbSet<Domain.Access.RoleGrant> RoleGrants => Set<Domain.Access.RoleGrant>();
+
     /// <summary>Cookie-protection keys, shared by every host instance behind a load balancer.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

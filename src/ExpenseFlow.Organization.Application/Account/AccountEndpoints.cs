@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.Account;
 
@@ -18,6 +19,8 @@ public sealed record LoginRequest(string Email, string Password);
 /// <summary>Sign-in for the portal: an HttpOnly, SameSite=Strict cookie (see README, "Authentication").</summary>
 internal static class AccountEndpoints
 {
+    private static string? _dummyHash;
+
     public static void MapAccount(this RouteGroupBuilder group)
     {
         var account = group.MapGroup("/account").WithTags("Account");
@@ -27,29 +30,50 @@ internal static class AccountEndpoints
     }
 
     private static async Task<Ok<CurrentUserDto>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn, PermissionClaimsFactory permissions)
+        LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, OrganizationDbContext db, PermissionClaimsFactory permissions, LoginThrottle throttle,
+        CancellationToken ct)
     {
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.AddressBlocked(address))
+        {
+            throw new DomainException(OrganizationErrors.TooManyAttempts);
+        }
+
         var email = (request.Email ?? string.Empty).Trim();
-        var user = await signIn.UserManager.FindByEmailAsync(email);
+        var password = request.Password ?? string.Empty;
+        var users = signIn.UserManager;
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            throw new DomainException(OrganizationErrors.InvalidCredentials);
+            // The same work and the same answers as for an account: nobody learns who has one.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash(users), password);
+            throttle.AddressFailed(address);
+            var lockout = users.Options.Lockout;
+            throw new DomainException(throttle.UnknownAccountFailed(users.NormalizeEmail(email), lockout.DefaultLockoutTimeSpan) >= lockout.MaxFailedAccessAttempts
+                ? OrganizationErrors.LockedOut
+                : OrganizationErrors.InvalidCredentials);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            throw new DomainException(OrganizationErrors.LockedOut);
-        }
-
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            throw new DomainException(OrganizationErrors.InvalidCredentials);
+            throttle.AddressFailed(address);
+            throw new DomainException(result.IsLockedOut ? OrganizationErrors.LockedOut : OrganizationErrors.InvalidCredentials);
         }
 
-        var roles = await signIn.UserManager.GetRolesAsync(user);
+        // Told only to whoever knows the password.
+        if (!await db.People.AnyAsync(p => p.Id == user.Id && p.IsActive, ct))
+        {
+            throw new DomainException(OrganizationErrors.AccountDeactivated);
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        var roles = await users.GetRolesAsync(user);
         return TypedResults.Ok(new CurrentUserDto(user.Id, user.Id, user.Email!, user.DisplayName, roles.Order().ToList(), permissions.PermissionsOf(roles)));
     }
+
+    private static string DummyHash(UserManager<AppUser> users) =>
+        _dummyHash ??= users.PasswordHasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     private static async Task<NoContent> LogoutAsync(SignInManager<AppUser> signIn)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Organization.Application.Access;
 using ExpenseFlow.Organization.Application.People;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Organization.Domain;
@@ -32,7 +34,7 @@ internal static class ImportPeople
         "The CSV header must contain at least employeeNo, displayName and email.", "CSV表头至少需要包含 employeeNo、displayName 和 email。");
 
     public static async Task<Ok<ImportReport>> HandleAsync(
-        HttpRequest request, OrganizationDbContext db, UserManager<AppUser> users, CancellationToken ct)
+        HttpRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, TimeProvider clock, CancellationToken ct)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
@@ -52,7 +54,7 @@ internal static class ImportPeople
         }
 
         var plan = await ImportPlanner.PlanAsync(db, rows, ct);
-        await ApplyAsync(db, users, plan, ct);
+        await ApplyAsync(db, users, plan, caller.PersonId, clock.GetUtcNow(), ct);
         var results = rows.Select(r => new ImportRowResult(r.Line, r.EmployeeNo, r.Errors.Count > 0 ? "rejected" : r.Existing is null ? "created" : "updated", r.Errors)).ToList();
         return TypedResults.Ok(new ImportReport(
             results.Count(r => r.Status == "created"), results.Count(r => r.Status == "updated"), results.Count(r => r.Status == "rejected"), results));
@@ -108,7 +110,7 @@ internal static class ImportPeople
         return rows;
     }
 
-    private static async Task ApplyAsync(OrganizationDbContext db, UserManager<AppUser> users, ImportPlan plan, CancellationToken ct)
+    private static async Task ApplyAsync(OrganizationDbContext db, UserManager<AppUser> users, ImportPlan plan, Guid? actor, DateTimeOffset at, CancellationToken ct)
     {
         var good = plan.Rows.Where(r => r.Errors.Count == 0).ToList();
         if (good.Count == 0)
@@ -137,7 +139,7 @@ internal static class ImportPeople
             Guid? managerId = row.ManagerEmployeeNo is null ? null : ids.GetValueOrDefault(row.ManagerEmployeeNo, plan.ExistingIds.GetValueOrDefault(row.ManagerEmployeeNo));
             // Loops were refused while planning, over the whole graph as it will be after the import.
             person.Place(row.DepartmentId, row.GradeCode, managerId, [], row.CostCentreCode);
-            await UpsertLoginAsync(users, person, row);
+            await UpsertLoginAsync(db, users, person, row, actor, at, ct);
             if (row.BankAccountNumber is not null)
             {
                 await UpsertAccountAsync(db, person, row, ct);
@@ -152,7 +154,8 @@ internal static class ImportPeople
         await tx.CommitAsync(ct);
     }
 
-    private static async Task UpsertLoginAsync(UserManager<AppUser> users, Person person, ImportRow row)
+    private static async Task UpsertLoginAsync(
+        OrganizationDbContext db, UserManager<AppUser> users, Person person, ImportRow row, Guid? actor, DateTimeOffset at, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(person.Id.ToString());
         if (user is null)
@@ -170,11 +173,11 @@ internal static class ImportPeople
 
         if (row.RoleList is { } roles)
         {
-            await PersonPlacement.SetRolesAsync(users, user, roles);
+            await AccessChanges.SetRolesAsync(db, users, user, roles, actor, at, ct);
         }
         else if ((await users.GetRolesAsync(user)).Count == 0)
         {
-            await PersonPlacement.SetRolesAsync(users, user, [Roles.Employee]);
+            await AccessChanges.SetRolesAsync(db, users, user, [Roles.Employee], actor, at, ct);
         }
     }
 

@@ -42,9 +42,12 @@ internal static class PeopleQueries
         var accounts = MaySeeAccounts(user, id)
             ? (await db.BankAccounts.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.IsDefault).ToListAsync(ct)).Select(a => ToDto(a, user)).ToList()
             : [];
+        var pending = await db.RoleGrants.AsNoTracking().Where(g => g.PersonId == id && g.Status == Domain.Access.RoleGrantStatus.Pending)
+            .Select(g => g.Roles).ToListAsync(ct);
         var p = row.p;
         return new PersonDto(p.Id, p.EmployeeNo, p.DisplayName, p.Email, p.Phone, p.DepartmentId, row.DepartmentName, p.GradeCode,
-            p.ManagerId, row.ManagerName, p.CostCentreCode, roles.GetValueOrDefault(id) ?? [], p.IsActive, accounts);
+            p.ManagerId, row.ManagerName, p.CostCentreCode, roles.GetValueOrDefault(id) ?? [], p.IsActive, accounts,
+            pending.SelectMany(r => r).Distinct().Order().ToList());
     }
 
     /// <summary>The line of managers above <paramref name="personId"/> (bounded, so corrupt data cannot loop forever).</summary>

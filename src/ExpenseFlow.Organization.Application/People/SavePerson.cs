@@ -1,5 +1,6 @@
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Organization.Application.Access;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Organization.Domain;
 using ExpenseFlow.Organization.Infrastructure;
@@ -20,7 +21,7 @@ public sealed record SetPasswordRequest(string Password);
 internal static class SavePerson
 {
     public static async Task<Created<PersonDto>> CreateAsync(
-        SavePersonRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, CancellationToken ct)
+        SavePersonRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, TimeProvider clock, CancellationToken ct)
     {
         var roles = PersonPlacement.CheckRoles(request.Roles);
         var person = Person.Create(Guid.CreateVersion7(), request.EmployeeNo, request.DisplayName, request.Email, request.Phone);
@@ -33,7 +34,7 @@ internal static class SavePerson
         PersonPlacement.ThrowIfFailed(string.IsNullOrEmpty(request.InitialPassword)
             ? await users.CreateAsync(user)
             : await users.CreateAsync(user, request.InitialPassword));
-        await PersonPlacement.SetRolesAsync(users, user, roles);
+        await AccessChanges.SetRolesAsync(db, users, user, roles, caller.PersonId, clock.GetUtcNow(), ct);
         db.Publish(new PersonRegistered(person.Id, person.EmployeeNo, person.DisplayName, person.DepartmentId, person.ManagerId));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -41,7 +42,7 @@ internal static class SavePerson
     }
 
     public static async Task<Ok<PersonDto>> UpdateAsync(
-        Guid id, SavePersonRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, CancellationToken ct)
+        Guid id, SavePersonRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, TimeProvider clock, CancellationToken ct)
     {
         var roles = PersonPlacement.CheckRoles(request.Roles);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new DomainException(OrganizationErrors.PersonNotFound);
@@ -49,21 +50,24 @@ internal static class SavePerson
         await EnsureUniqueAsync(db, person, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await PersonPlacement.PlaceAsync(db, person, request.DepartmentId, request.GradeCode, request.ManagerId, request.CostCentreCode, ct);
+        var wasActive = person.IsActive;
         person.SetActive(request.IsActive ?? person.IsActive);
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException(OrganizationErrors.PersonNotFound);
         user.Email = person.Email;
         user.UserName = person.Email;
         user.DisplayName = person.DisplayName;
-        user.LockoutEnd = person.IsActive ? user.LockoutEnd : DateTimeOffset.MaxValue;
         PersonPlacement.ThrowIfFailed(await users.UpdateAsync(user));
-        await PersonPlacement.SetRolesAsync(users, user, roles);
+        var now = clock.GetUtcNow();
+        await AccessChanges.SetActiveAsync(db, users, user, wasActive, person.IsActive, caller.PersonId, now);
+        await AccessChanges.SetRolesAsync(db, users, user, roles, caller.PersonId, now, ct);
         db.Publish(new PersonChanged(person.Id, person.DepartmentId, person.ManagerId, person.GradeCode, person.CostCentreCode, person.IsActive));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(await PeopleQueries.LoadAsync(db, id, caller, ct));
     }
 
-    public static async Task<NoContent> SetPasswordAsync(Guid id, SetPasswordRequest request, UserManager<AppUser> users)
+    public static async Task<NoContent> SetPasswordAsync(
+        Guid id, SetPasswordRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new DomainException(OrganizationErrors.PersonNotFound);
         foreach (var validator in users.PasswordValidators)
@@ -79,6 +83,8 @@ internal static class SavePerson
         PersonPlacement.ThrowIfFailed(await users.AddPasswordAsync(user, request.Password!));
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        db.AccessEvents.Add(Domain.Access.AccessEvent.Create(clock.GetUtcNow(), caller.PersonId, id, "PasswordSet"));
+        await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 

@@ -92,6 +92,118 @@ namespace ExpenseFlow.Organization.Infrastructure.Migrations
                     b.ToTable("outbox_messages", "organization");
                 });
 
+            modelBuilder.Entity("ExpenseFlow.Organization.Domain.Access.AccessEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.PrimitiveCollection<string[]>("RolesAfter")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles_after");
+
+                    b.PrimitiveCollection<string[]>("RolesBefore")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles_before");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_events");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_access_events_person_id_at");
+
+                    b.ToTable("access_events", "organization");
+                });
+
+            modelBuilder.Entity("ExpenseFlow.Organization.Domain.Access.RoleGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.PrimitiveCollection<string[]>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_grants");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_role_grants_person_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_role_grants_status");
+
+                    b.ToTable("role_grants", "organization");
+                });
+
             modelBuilder.Entity("ExpenseFlow.Organization.Domain.BankAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -700,6 +812,16 @@ namespace ExpenseFlow.Organization.Infrastructure.Migrations
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", "organization");
+                });
+
+            modelBuilder.Entity("ExpenseFlow.Organization.Domain.Access.RoleGrant", b =>
+                {
+                    b.HasOne("ExpenseFlow.Organization.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_people_person_id");
                 });
 
             modelBuilder.Entity("ExpenseFlow.Organization.Domain.BankAccount", b =>
