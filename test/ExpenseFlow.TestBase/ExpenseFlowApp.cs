@@ -105,6 +105,13 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string DemoEmail(string login) => $"{login}@{Organization.Application.Seeding.OrganizationSeeder.DemoDomain}";
 
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);

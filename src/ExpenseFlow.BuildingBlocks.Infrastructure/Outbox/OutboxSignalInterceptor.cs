@@ -22,7 +22,7 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
     {
         if (eventData.Context is { } context && context.Database.CurrentTransaction is null && TakePending(context))
         {
-            signal.Notify();
+            Committed();
         }
 
         return base.SavedChangesAsync(eventData, result, cancellationToken);
@@ -32,7 +32,7 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
     {
         if (eventData.Context is { } context && TakePending(context))
         {
-            signal.Notify();
+            Committed();
         }
 
         return Task.CompletedTask;
@@ -42,8 +42,15 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
     {
         if (eventData.Context is { } context && TakePending(context))
         {
-            signal.Notify();
+            Committed();
         }
+    }
+
+    /// <summary>The events are in the database; a process that dies here must not lose them (the crash tests stop it here).</summary>
+    private void Committed()
+    {
+        FaultInjection.Point("outbox-committed");
+        signal.Notify();
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Pending = [];

@@ -1,4 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Infrastructure;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
 using ExpenseFlow.Expenses.Application.Claims;
@@ -135,19 +136,5 @@ internal static class ReceiptEndpoints
         }
 
         return map;
-    }
-}
-
-/// <summary>Named places where a test may make the process die at once (EXPENSEFLOW_FAULT=name), to prove crash safety.</summary>
-public static class FaultInjection
-{
-    private static readonly string? Armed = Environment.GetEnvironmentVariable("EXPENSEFLOW_FAULT");
-
-    public static void Point(string name)
-    {
-        if (Armed is not null && string.Equals(Armed, name, StringComparison.Ordinal))
-        {
-            Environment.FailFast($"fault injected at {name}");
-        }
     }
 }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using ExpenseFlow.Expenses.Infrastructure;
 using ExpenseFlow.Expenses.Infrastructure.Recognition;
 using ExpenseFlow.TestBase;
@@ -19,86 +17,9 @@ namespace ExpenseFlow.Expenses.Tests.Api;
 /// </summary>
 public class UploadCrashTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
 {
-    private sealed class HostProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private HostProcess(Process process, string baseUrl)
-        {
-            _process = process;
-            BaseUrl = baseUrl;
-        }
-
-        public string BaseUrl { get; }
-
-        public Process Process => _process;
-
-        public static async Task<HostProcess> StartAsync(ExpenseFlowApp app, string fault)
-        {
-            int port;
-            using (var listener = new TcpListener(IPAddress.Loopback, 0))
-            {
-                listener.Start();
-                port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ExpenseFlow.HttpApi.Host.dll")])
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["ConnectionStrings__ExpenseFlow"] = app.ConnectionString;
-            start.Environment["Receipts__StoragePath"] = app.ReceiptStoragePath;
-            start.Environment["Jobs__ServerEnabled"] = "false";
-            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-            start.Environment["EXPENSEFLOW_FAULT"] = fault;
-            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var host = new HostProcess(process, $"http://127.0.0.1:{port}");
-            using var probe = new HttpClient();
-            for (var i = 0; i < 600; i++)
-            {
-                try
-                {
-                    if ((await probe.GetAsync(host.BaseUrl + "/health")).IsSuccessStatusCode)
-                    {
-                        return host;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-
-                process.HasExited.ShouldBeFalse("the host process exited while starting");
-                await Task.Delay(100);
-            }
-
-            throw new TimeoutException("the host process did not become healthy in 60 s");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-    }
-
     private static async Task<HttpStatusCode?> UploadThroughAsync(HostProcess host, string login, byte[] bytes)
     {
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(host.BaseUrl) };
-        (await client.PostAsJsonAsync("/api/organization/account/login", new { email = ExpenseFlowApp.DemoEmail(login), password = TestDatabase.DemoPassword }))
-            .EnsureSuccessStatusCode();
+        using var client = await host.SignInAsync(login);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "files", "crash.bin" } };
         try
         {
@@ -130,7 +51,7 @@ public class UploadCrashTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("orphan " + Guid.NewGuid());
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        await using (var host = await HostProcess.StartAsync(app, "receipt-stored"))
+        await using (var host = await StartAsync("receipt-stored"))
         {
             (await UploadThroughAsync(host, "sales1", bytes)).ShouldBeNull();
             await host.Process.WaitForExitAsync();
@@ -154,7 +75,7 @@ public class UploadCrashTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("committed " + Guid.NewGuid());
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        await using (var host = await HostProcess.StartAsync(app, "receipt-committed"))
+        await using (var host = await StartAsync("receipt-committed"))
         {
             (await UploadThroughAsync(host, "sales2", bytes)).ShouldBeNull();
             await host.Process.WaitForExitAsync();
@@ -183,6 +104,9 @@ public class UploadCrashTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         await app.RecognizeAsync(receiptId); // the queued job, run here: the receipt is read, not lost
         (await CountAsync("SELECT count(*) FROM expenses.receipts WHERE id = @p0 AND status <> 'Pending'", receiptId)).ShouldBe(1);
     }
+
+    private Task<HostProcess> StartAsync(string fault) =>
+        HostProcess.StartAsync(app.ConnectionString, app.ReceiptStoragePath, new Dictionary<string, string> { ["EXPENSEFLOW_FAULT"] = fault });
 
     private async Task<(int Requeued, int Deleted)> RunMaintenanceAsync()
     {

@@ -101,10 +101,22 @@ public class OutboxDeliveryTests(OutboxDeliveryTests.CrashingApp app) : IClassFi
     }
 
     [Fact]
-    public async Task EventCommittedBeforeACrash_IsDeliveredAfterRestart_ExactlyOnce()
+    public async Task EventCommittedBeforeAProcessDies_IsDeliveredAfterRestart_ExactlyOnce()
     {
-        var delegation = await CreateDelegationAsync("sales.east", "sales.director", "2027-01-04");
-        (await OutboxRowAsync(delegation)).ProcessedAt.ShouldBeNull(); // committed with the change, not delivered
+        // A real host process that dies (FailFast) right after a commit that carried outbox rows, before it could deliver them.
+        var storage = Path.Combine(Path.GetTempPath(), "expenseflow-tests", Guid.NewGuid().ToString("N"));
+        await using (var host = await HostProcess.StartAsync(app.ConnectionString, storage, new Dictionary<string, string> { ["EXPENSEFLOW_FAULT"] = "outbox-committed" }))
+        {
+            using var client = await host.SignInAsync("sales.east");
+            var toId = await app.PersonIdAsync("sales.director");
+            await Should.ThrowAsync<HttpRequestException>(() => client.PostAsJsonAsync("/api/organization/delegations", new { toPersonId = toId, startDate = "2027-01-04", endDate = "2027-01-04" }));
+            await host.Process.WaitForExitAsync();
+            host.Process.ExitCode.ShouldNotBe(0);
+        }
+
+        var delegation = await app.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Delegations.AsNoTracking()
+            .Where(d => d.StartDate == new DateOnly(2027, 1, 4)).Select(d => d.Id).SingleAsync());
+        (await OutboxRowAsync(delegation)).ProcessedAt.ShouldBeNull(); // committed with the change, never delivered
 
         await using (var restarted = new RestartedApp(app.ConnectionString, failFirst: false))
         {
