@@ -15,7 +15,7 @@ namespace ExpenseFlow.Expenses.Tests.Api;
 
 public class ClaimApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
 {
-    [Fact]
+    [SharedDataFact("ofd")]
     public async Task UploadedOfd_IsRecognisedByTheEngine_AndItsFieldsProposed()
     {
         using var employee = await app.SignInAsync("sales1");
@@ -36,7 +36,7 @@ public class ClaimApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
         (await employee.GetByteArrayAsync($"/api/expenses/receipts/{uploaded.Id}/content")).ShouldBe(await File.ReadAllBytesAsync(path));
     }
 
-    [Fact]
+    [SharedDataFact("ofd")]
     public async Task Submit_RecordsTheTimeline_PublishesClaimSubmitted_AndCountsCorrections()
     {
         using var employee = await app.SignInAsync("sales2");

@@ -13,22 +13,8 @@ namespace ExpenseFlow.Expenses.Tests.Api;
 /// <summary>Small helpers over the HTTP API, so tests read as the employee's steps.</summary>
 internal static class ExpensesApi
 {
-    public static string SharedData(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "..", "shared", "data")))
-        {
-            dir = dir.Parent;
-        }
-
-        var root = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        if (root is null)
-        {
-            throw new DirectoryNotFoundException("../shared/data (the team's development data) was not found above " + AppContext.BaseDirectory);
-        }
-
-        return Path.Combine([root, .. parts]);
-    }
+    /// <summary>A file of ../shared/data (for [SharedDataFact] tests, skipped with a message when it is absent).</summary>
+    public static string SharedData(string folder, params string[] parts) => TestBase.SharedData.Path(folder, parts);
 
     public static async Task<List<ReceiptDto>> UploadAsync(this HttpClient client, params (string Name, byte[] Bytes)[] files)
     {

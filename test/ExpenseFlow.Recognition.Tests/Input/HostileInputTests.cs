@@ -38,7 +38,7 @@ public class HostileInputTests
         result.Error.ShouldBe(ErrorCodes.ZipBomb);
     }
 
-    [Fact]
+    [SharedDataFact("ofd")]
     public void Recognize_TruncatedOfd_IsCorrupt()
     {
         var bytes = File.ReadAllBytes(Path.Combine(TestData.Ofd, "1.ofd"));

@@ -17,7 +17,7 @@ public class KindDetectionTests
         ContentSniffer.Detect(data.ToArray()).ShouldBe(expected);
     }
 
-    [Fact]
+    [SharedDataFact("ofd")]
     public void Detect_DocumentsByContent_IgnoringTheExtension()
     {
         ContentSniffer.Detect("%PDF-1.7\n"u8).ShouldBe(InputKind.Pdf);

@@ -25,7 +25,7 @@ public class ModelsMissingTests
         }
     }
 
-    [Fact]
+    [SharedDataFact("ofd")]
     public void Recognize_OfdWithoutModels_StillReadsEverything()
     {
         var empty = Directory.CreateTempSubdirectory("ef-no-models-");

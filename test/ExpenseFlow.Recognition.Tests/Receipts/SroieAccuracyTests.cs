@@ -13,7 +13,7 @@ public class SroieAccuracyTests
 {
     private const double TotalFloor = 76 / 80.0, DateFloor = 78 / 80.0, SellerFloor = 70 / 80.0;
 
-    [Fact]
+    [SharedDataFact("sroie-dev")]
     public void Recognize_SroieDev_MeetsTheAccuracyFloors()
     {
         var images = Directory.EnumerateFiles(Path.Combine(TestData.Sroie, "img"), "*.jpg").Order(StringComparer.Ordinal).ToList();
@@ -39,7 +39,7 @@ public class SroieAccuracyTests
         Rate(o => o.Seller).ShouldBeGreaterThanOrEqualTo(SellerFloor, misses);
     }
 
-    [Fact]
+    [SharedDataFact("sroie-dev")]
     public void Recognize_Receipt_IsAReceiptWithTheMerchantAsSeller()
     {
         var img = Directory.EnumerateFiles(Path.Combine(TestData.Sroie, "img"), "*.jpg").Order(StringComparer.Ordinal).First();

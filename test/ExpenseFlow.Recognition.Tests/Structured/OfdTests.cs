@@ -17,7 +17,7 @@ public class OfdTests
         return data;
     }
 
-    [Theory]
+    [SharedDataTheory("ofd")]
     [MemberData(nameof(Labels))]
     public void Recognize_RealOfd_EveryLabelledFieldIsExact(string labelJson)
     {
@@ -46,7 +46,7 @@ public class OfdTests
         r.Sources.Values.ShouldAllBe(s => s == FieldSource.Ofd);
     }
 
-    [Fact]
+    [SharedDataFact("ofd")]
     public void Recognize_Ofd_ReadsLineItemsAndCheckCode()
     {
         var r = Engine.Recognize(File.ReadAllBytes(Path.Combine(TestData.Ofd, "1.ofd")), "1.ofd");
@@ -59,7 +59,7 @@ public class OfdTests
         item.Quantity.ShouldBe("1");
     }
 
-    [Fact]
+    [SharedDataFact("ofd")]
     public void ToJson_HasTheStableShape()
     {
         var r = Engine.Recognize(File.ReadAllBytes(Path.Combine(TestData.Ofd, "1.ofd")), "1.ofd");
