@@ -40,6 +40,7 @@ public static class ExpensesModule
             IntraOpThreads = configuration.GetValue("Recognition:IntraOpThreads", 0),
         }));
         services.AddScoped<IClaimReader, ClaimReader>();
+        services.AddScoped<ClaimEvidence>();
         services.AddIntegrationEventHandler<ApprovalStarted, ClaimFollowsApproval>();
         services.AddIntegrationEventHandler<ClaimApproved, ClaimFollowsApproval>();
         services.AddIntegrationEventHandler<ClaimRejected, ClaimFollowsApproval>();

@@ -1,4 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.Expenses.Domain.Policies;
 
 namespace ExpenseFlow.Expenses.Domain;
 
@@ -28,6 +29,28 @@ public static class ExpensesErrors
 
     public static Error DuplicateInvoiceInClaim(string invoice) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
         $"Invoice {invoice} appears on more than one line of this claim.", $"发票{invoice}在本报销单中出现了多次。");
+
+    /// <summary>The same file bytes cannot be reimbursed twice; one code with invoices, as it is the same fraud.</summary>
+    public static Error DuplicateReceipt(string fileName) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
+        $"The receipt file '{fileName}' has already been claimed in another claim and cannot be reimbursed again.",
+        $"票据文件“{fileName}”已在其他报销单中报销，不能重复报销。");
+
+    /// <summary>The answer to a blocking identity finding (see ClaimDocuments), with the finding's own message.</summary>
+    public static Error FromIdentityFinding(PolicyFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var (code, kind) = finding.Rule switch
+        {
+            "DuplicateInvoice" or "DuplicateReceipt" => ("Expenses.DuplicateInvoice", ErrorKind.Conflict),
+            "InvoiceIdentityMismatch" => ("Expenses.InvoiceIdentityMismatch", ErrorKind.Unprocessable),
+            "RecognitionPending" => ("Expenses.RecognitionPending", ErrorKind.Conflict),
+            _ => ("Expenses.InvoiceIdentityInvalid", ErrorKind.Validation),
+        };
+        return new Error(code, kind, finding.English, finding.Chinese);
+    }
+
+    /// <summary>Identity rules in the order submit reports them: a duplicate is the verdict that matters most.</summary>
+    public static readonly IReadOnlyList<string> IdentityRules = ["DuplicateInvoice", "DuplicateReceipt", "InvoiceIdentityMismatch", "RecognitionPending", "InvoiceIdentityInvalid"];
 
     public static readonly Error PolicyBlocked = new("Expenses.PolicyBlocked", ErrorKind.Unprocessable,
         "The claim breaks a blocking policy rule; see the findings.", "报销单违反了强制性报销制度，请查看检查结果。");

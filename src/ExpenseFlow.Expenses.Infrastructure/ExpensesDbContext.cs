@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Expenses.Infrastructure;
 
-/// <summary>An invoice identity claimed by a submitted claim; the primary key makes a second claim impossible.</summary>
+/// <summary>
+/// An invoice identity (canonical key, see InvoiceIdentity) claimed by a submitted claim; the primary key makes a
+/// second claim impossible. Released (a trigger) when the claim is cancelled or rejected.
+/// </summary>
 public sealed class ClaimedInvoice
 {
     public required string InvoiceKey { get; init; }
@@ -16,6 +19,21 @@ public sealed class ClaimedInvoice
     public Guid ClaimId { get; init; }
 
     public Guid LineId { get; init; }
+
+    public DateTimeOffset ClaimedAt { get; init; }
+}
+
+/// <summary>
+/// A receipt file (by the SHA-256 of its bytes) claimed by a submitted claim: the primary key lets the same bytes be
+/// reimbursed once, whoever uploads them again. Released (a trigger) when the claim is cancelled or rejected.
+/// </summary>
+public sealed class ClaimedReceiptFile
+{
+    public required string ContentHash { get; init; }
+
+    public Guid ClaimId { get; init; }
+
+    public Guid ReceiptId { get; init; }
 
     public DateTimeOffset ClaimedAt { get; init; }
 }
@@ -51,6 +69,8 @@ public sealed class ExpensesDbContext(DbContextOptions<ExpensesDbContext> option
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
     public DbSet<ClaimedInvoice> ClaimedInvoices => Set<ClaimedInvoice>();
+
+    public DbSet<ClaimedReceiptFile> ClaimedReceiptFiles => Set<ClaimedReceiptFile>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 

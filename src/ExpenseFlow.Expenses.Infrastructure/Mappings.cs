@@ -93,7 +93,18 @@ internal sealed class ClaimedInvoiceMap : IEntityTypeConfiguration<ClaimedInvoic
     {
         b.ToTable("claimed_invoices");
         b.HasKey(x => x.InvoiceKey);
-        b.Property(x => x.InvoiceKey).HasMaxLength(64);
+        b.Property(x => x.InvoiceKey).HasMaxLength(100);
+        b.HasIndex(x => x.ClaimId);
+    }
+}
+
+internal sealed class ClaimedReceiptFileMap : IEntityTypeConfiguration<ClaimedReceiptFile>
+{
+    public void Configure(EntityTypeBuilder<ClaimedReceiptFile> b)
+    {
+        b.ToTable("claimed_receipt_files");
+        b.HasKey(x => x.ContentHash);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
         b.HasIndex(x => x.ClaimId);
     }
 }

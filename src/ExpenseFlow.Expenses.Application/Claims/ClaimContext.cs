@@ -64,8 +64,9 @@ internal static class ClaimContext
         }
     }
 
-    public static async Task<IReadOnlyList<PolicyFinding>> EvaluateAsync(
-        ExpensesDbContext db, IOrganizationDirectory directory, Claim claim, TimeProvider clock, CancellationToken ct)
+    /// <summary>The policy's findings and the identity findings (always blocking), with the claim's documents worked out.</summary>
+    public static async Task<(IReadOnlyList<PolicyFinding> Findings, ClaimDocuments Documents)> EvaluateAsync(
+        ExpensesDbContext db, IOrganizationDirectory directory, ClaimEvidence evidence, Claim claim, TimeProvider clock, CancellationToken ct)
     {
         var settings = await SettingsAsync(db, ct);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
@@ -73,8 +74,6 @@ internal static class ClaimContext
         var person = await directory.FindPersonAsync(claim.EmployeeId, ct);
         var entity = (await directory.GetLegalEntitiesAsync(ct)).FirstOrDefault(e => e.Id == claim.LegalEntityId)
             ?? throw new DomainException(UnknownLegalEntity);
-        var keys = claim.Lines.Select(l => l.Invoice.InvoiceKey).OfType<string>().ToList();
-        var claimed = await db.ClaimedInvoices.AsNoTracking().Where(c => keys.Contains(c.InvoiceKey) && c.ClaimId != claim.Id).Select(c => c.InvoiceKey).ToListAsync(ct);
 
         // What the employee already claimed in the same categories and months (live claims only).
         var months = claim.Lines.Select(l => new DateOnly(l.ExpenseDate.Year, l.ExpenseDate.Month, 1)).Distinct().ToList();
@@ -88,7 +87,9 @@ internal static class ClaimContext
         var perDay = others.GroupBy(o => (o.Category, o.ExpenseDate)).ToDictionary(g => g.Key, g => g.Sum(o => o.AmountInBase));
         var perMonth = others.GroupBy(o => (o.Category, o.ExpenseDate.Year, o.ExpenseDate.Month)).ToDictionary(g => g.Key, g => g.Sum(o => o.AmountInBase));
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var context = new PolicyContext(settings, categories, limits, person?.GradeCode, entity.Name, entity.TaxId, today, perDay, perMonth, claimed.ToHashSet());
-        return PolicyEvaluator.Evaluate(claim, context);
+        var context = new PolicyContext(settings, categories, limits, person?.GradeCode, entity.Name, entity.TaxId, today, perDay, perMonth);
+        var documents = await evidence.ResolveAsync(claim, ct);
+        var identity = await evidence.FindingsAsync(claim, documents, ct);
+        return ([.. identity, .. PolicyEvaluator.Evaluate(claim, context)], documents);
     }
 }

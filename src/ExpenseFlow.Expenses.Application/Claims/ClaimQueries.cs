@@ -67,10 +67,10 @@ internal static class ClaimQueries
         TypedResults.Ok(await LoadDtoAsync(db, directory, id, user, ct));
 
     public static async Task<Ok<List<PolicyFindingDto>>> CheckAsync(
-        Guid id, ExpensesDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, CancellationToken ct)
+        Guid id, ExpensesDbContext db, IOrganizationDirectory directory, ClaimEvidence evidence, ICurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var claim = await ClaimContext.LoadOwnAsync(db, id, user, ct);
-        var findings = await ClaimContext.EvaluateAsync(db, directory, claim, clock, ct);
+        var (findings, _) = await ClaimContext.EvaluateAsync(db, directory, evidence, claim, clock, ct);
         return TypedResults.Ok(findings.Select(f => f.ToDto()).ToList());
     }
 

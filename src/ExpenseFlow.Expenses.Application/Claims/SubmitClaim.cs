@@ -9,7 +9,6 @@ using ExpenseFlow.Expenses.Infrastructure;
 using ExpenseFlow.Organization.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ExpenseFlow.Expenses.Application.Claims;
 
@@ -18,8 +17,9 @@ public sealed record Justification(string Rule, int? Line, string Text);
 public sealed record SubmitClaimRequest(IReadOnlyList<Justification>? Justifications);
 
 /// <summary>
-/// Submit: policy checks, the invoices claimed for good (a primary key in PostgreSQL decides between simultaneous
-/// submits), the ClaimSubmitted event in the outbox, and — with an Idempotency-Key — the first answer replayed to retries.
+/// Submit: policy checks, the invoice identities (from the documents where they carry them exactly) and receipt files
+/// claimed for good (primary keys in PostgreSQL decide between simultaneous submits), the ClaimSubmitted event in the
+/// outbox, and — with an Idempotency-Key — the first answer replayed to retries.
 /// </summary>
 internal static class SubmitClaim
 {
@@ -29,8 +29,8 @@ internal static class SubmitClaim
         "The same request is still being processed.", "相同的请求仍在处理中。");
 
     public static async Task<IResult> HandleAsync(
-        Guid id, SubmitClaimRequest? request, HttpRequest http, ExpensesDbContext db, IOrganizationDirectory directory, ICurrentUser user,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, SubmitClaimRequest? request, HttpRequest http, ExpensesDbContext db, IOrganizationDirectory directory, ClaimEvidence evidence,
+        ICurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var me = user.Me();
         var key = http.Headers["Idempotency-Key"].ToString();
@@ -54,39 +54,27 @@ internal static class SubmitClaim
 
         var claim = await ClaimContext.LoadOwnAsync(db, id, user, ct);
         var resubmission = claim.Status == ClaimStatus.Returned;
-        var findings = Justify(await ClaimContext.EvaluateAsync(db, directory, claim, clock, ct), request?.Justifications);
-        // An invoice already claimed gives the same answer whether the other claim committed before our check or
-        // while we were writing (then the primary key below refuses it).
-        if (findings.FirstOrDefault(f => f.Rule == "DuplicateInvoice") is { Line: { } duplicateLine })
+        var (evaluated, documents) = await ClaimContext.EvaluateAsync(db, directory, evidence, claim, clock, ct);
+        var findings = Justify(evaluated, request?.Justifications);
+        // Identity findings are never a policy choice: each has its own answer. A duplicate gives the same answer
+        // whether the other claim committed before this check or while we were writing (the keys below refuse it).
+        if (ExpensesErrors.IdentityRules.SelectMany(rule => findings.Where(f => f.Rule == rule)).FirstOrDefault() is { } identity)
         {
-            throw new DomainException(ExpensesErrors.DuplicateInvoice(Describe(claim.Lines.Single(l => l.Position == duplicateLine).Invoice)));
+            throw new DomainException(ExpensesErrors.FromIdentityFinding(identity));
         }
 
-        var corrections = await CorrectionsAsync(db, claim, ct);
+        var corrections = await CorrectionsAsync(db, claim, documents, ct);
         var now = clock.GetUtcNow();
-        claim.Submit(findings, me, now, new { total = claim.TotalInBase, lines = claim.Lines.Count, corrections.Proposed, corrections.Corrected, corrections.Fields, findings = findings.Count });
-
-        await db.ClaimedInvoices.Where(c => c.ClaimId == claim.Id).ExecuteDeleteAsync(ct);
-        foreach (var line in claim.Lines.Where(l => l.Invoice.InvoiceKey is not null))
-        {
-            db.ClaimedInvoices.Add(new ClaimedInvoice { InvoiceKey = line.Invoice.InvoiceKey!, ClaimId = claim.Id, LineId = line.Id, ClaimedAt = now });
-        }
+        claim.Submit(findings, me, now, new { total = claim.TotalInBase, lines = claim.Lines.Count, corrections.Proposed, corrections.Corrected, corrections.Fields, findings = findings.Count, adopted = documents.Adopted.Count },
+            documents.Adopted);
+        await ClaimDocumentKeys.TakeAsync(db, claim.Id, documents, now, ct);
 
         db.Publish(new ClaimSubmitted(claim.Id, claim.Number, claim.EmployeeId, claim.LegalEntityId, claim.TotalInBase, claim.BaseCurrency,
             claim.Lines.Select(l => l.Category).Distinct().ToList(), claim.Lines.Select(l => l.CostCentreCode).OfType<string>().Distinct().ToList(),
             resubmission, now, claim.Title,
             claim.Lines.GroupBy(l => l.Category).OrderByDescending(g => g.Sum(l => l.AmountInBase)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
             corrections.FirstUploadAt, corrections.Proposed, corrections.Corrected, corrections.ManualLines));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "claimed_invoices" })
-        {
-            var keys = claim.Lines.Where(l => l.Invoice.InvoiceKey is not null).ToDictionary(l => l.Invoice.InvoiceKey!, l => l.Invoice);
-            var taken = ex.InnerException is PostgresException { Detail: { } detail } ? keys.FirstOrDefault(k => detail.Contains(k.Key, StringComparison.Ordinal)).Value : null;
-            throw new DomainException(ExpensesErrors.DuplicateInvoice(Describe(taken ?? keys.Values.First())));
-        }
+        await db.SaveChangesAsync(ct);
 
         var dto = await ClaimQueries.LoadDtoAsync(db, directory, claim.Id, user, ct);
         if (remembered is not null)
@@ -100,8 +88,6 @@ internal static class SubmitClaim
         return TypedResults.Ok(dto);
     }
 
-    private static string Describe(InvoiceFields i) => i.InvoiceCode is null ? i.InvoiceNumber! : $"{i.InvoiceCode}-{i.InvoiceNumber}";
-
     private static List<PolicyFinding> Justify(IReadOnlyList<PolicyFinding> findings, IReadOnlyList<Justification>? justifications) =>
         findings.Select(f => f.Severity != PolicySeverity.Warn ? f : f with
         {
@@ -110,7 +96,7 @@ internal static class SubmitClaim
 
     /// <summary>Recognised fields the employee changed before submitting, counted against what recognition proposed.</summary>
     private static async Task<(int Proposed, int Corrected, List<string> Fields, int ManualLines, DateTimeOffset? FirstUploadAt)> CorrectionsAsync(
-        ExpensesDbContext db, Claim claim, CancellationToken ct)
+        ExpensesDbContext db, Claim claim, ClaimDocuments documents, CancellationToken ct)
     {
         var receiptIds = claim.Lines.SelectMany(l => l.ReceiptIds).ToList();
         var receipts = await db.Receipts.AsNoTracking().Where(r => receiptIds.Contains(r.Id)).Select(r => new { r.Id, r.Proposed, r.UploadedAt }).ToListAsync(ct);
@@ -128,7 +114,9 @@ internal static class SubmitClaim
                 continue;
             }
 
-            foreach (var (name, suggested, final) in Compare(proposal, line.Invoice))
+            // A field taken from the document at submit is the proposal kept, not a correction.
+            var submitted = documents.Adopted.TryGetValue(line.Id, out var identity) ? line.Invoice with { InvoiceCode = identity.Code, InvoiceNumber = identity.Number } : line.Invoice;
+            foreach (var (name, suggested, final) in Compare(proposal, submitted))
             {
                 if (suggested is null)
                 {

@@ -89,9 +89,11 @@ public sealed class Claim : AggregateRoot<Guid>
 
     /// <summary>
     /// Submits (or resubmits after a return). Blocking findings refuse; warnings need a justification each.
-    /// <paramref name="data"/> records facts of the submit for the log (corrections of recognised fields, findings).
+    /// <paramref name="data"/> records facts of the submit for the log (corrections of recognised fields, findings);
+    /// <paramref name="identities"/> (line id → code and number) are the identities read from the lines' own documents.
     /// </summary>
-    public void Submit(IReadOnlyList<PolicyFinding> findings, Guid actor, DateTimeOffset at, object? data)
+    public void Submit(IReadOnlyList<PolicyFinding> findings, Guid actor, DateTimeOffset at, object? data,
+        IReadOnlyDictionary<Guid, (string? Code, string? Number)>? identities = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
         if (_lines.Count == 0)
@@ -111,6 +113,14 @@ public sealed class Claim : AggregateRoot<Guid>
 
         var type = Status == ClaimStatus.Returned ? "Resubmitted" : "Submitted";
         Move(ClaimStatus.Submitted, type, actor, at, null, data);
+        foreach (var line in _lines)
+        {
+            if (identities is not null && identities.TryGetValue(line.Id, out var identity))
+            {
+                line.AdoptIdentity(identity.Code, identity.Number);
+            }
+        }
+
         Findings = findings.ToList();
         SubmittedAt = at;
     }

@@ -20,29 +20,10 @@ public sealed record InvoiceFields
     public string? BuyerTaxId { get; init; }
 
     /// <summary>
-    /// The identity an invoice is claimed under, once in the company's life: (code, number) for traditional invoices,
-    /// the number alone for fully digital ones (20 digits, no code). Null when the line carries no invoice number.
+    /// The identity an invoice is claimed under, once in the company's life (see <see cref="InvoiceIdentity"/>): null
+    /// when the line carries no number, or a traditional number without its code.
     /// </summary>
-    public string? InvoiceKey
-    {
-        get
-        {
-            var number = Clean(InvoiceNumber);
-            if (number is null)
-            {
-                return null;
-            }
-
-            var code = Clean(InvoiceCode);
-            return code is null ? "N:" + number : $"C:{code}:{number}";
-        }
-    }
-
-    private static string? Clean(string? value)
-    {
-        var v = new string((value ?? string.Empty).Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-        return v.Length == 0 ? null : v;
-    }
+    public string? InvoiceKey => InvoiceIdentity.Read(InvoiceCode, InvoiceNumber).Key;
 }
 
 public sealed class ClaimLine : Entity<Guid>
@@ -102,6 +83,9 @@ public sealed class ClaimLine : Entity<Guid>
         ReceiptIds = draft.ReceiptIds?.Distinct().ToList() ?? [];
         Invoice = draft.Invoice ?? new InvoiceFields();
     }
+
+    /// <summary>The code and number read from the line's own document replace what was typed (or left blank).</summary>
+    internal void AdoptIdentity(string? code, string? number) => Invoice = Invoice with { InvoiceCode = code, InvoiceNumber = number };
 }
 
 /// <summary>What an employee enters for one line.</summary>

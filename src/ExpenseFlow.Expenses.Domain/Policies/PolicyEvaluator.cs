@@ -13,10 +13,12 @@ public sealed record PolicyContext(
     string BuyerTaxId,
     DateOnly Today,
     IReadOnlyDictionary<(string Category, DateOnly Day), decimal> OtherClaimsPerDay,
-    IReadOnlyDictionary<(string Category, int Year, int Month), decimal> OtherClaimsPerMonth,
-    IReadOnlySet<string> AlreadyClaimedInvoiceKeys);
+    IReadOnlyDictionary<(string Category, int Year, int Month), decimal> OtherClaimsPerMonth);
 
-/// <summary>Checks a claim against the company's policy; pure, so every rule is tested without a database.</summary>
+/// <summary>
+/// Checks a claim against the company's policy; pure, so every rule is tested without a database. Duplicate invoices
+/// and files are not a policy (they are always refused): see <see cref="ClaimDocuments"/>.
+/// </summary>
 public static class PolicyEvaluator
 {
     public static IReadOnlyList<PolicyFinding> Evaluate(Claim claim, PolicyContext context)
@@ -43,11 +45,6 @@ public static class PolicyEvaluator
             }
 
             var invoice = line.Invoice;
-            if (invoice.InvoiceKey is { } key && context.AlreadyClaimedInvoiceKeys.Contains(key))
-            {
-                Add("DuplicateInvoice", PolicySeverity.Block, $"invoice {Describe(invoice)} has already been claimed.", $"发票{Describe(invoice)}已被报销。");
-            }
-
             if (line.ReceiptIds.Count == 0 && line.AmountInBase > s.ReceiptRequiredAbove)
             {
                 Add("ReceiptRequired", s.ReceiptRequired, $"a receipt is required above {Money(s.ReceiptRequiredAbove, s.BaseCurrency)}.",
@@ -126,7 +123,4 @@ public static class PolicyEvaluator
         new string(value.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
     private static string Money(decimal amount, string currency) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
-
-    private static string Describe(InvoiceFields invoice) =>
-        invoice.InvoiceCode is null ? invoice.InvoiceNumber ?? "?" : $"{invoice.InvoiceCode}-{invoice.InvoiceNumber}";
 }

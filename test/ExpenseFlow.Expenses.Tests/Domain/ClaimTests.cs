@@ -42,9 +42,9 @@ public class ClaimTests
     }
 
     [Theory]
-    [InlineData("031001900111", "12345678", "C:031001900111:12345678")]
-    [InlineData(null, "26312000000012345678", "N:26312000000012345678")]
-    [InlineData(" ", " 2631 2000 0000 1234 5678 ", "N:26312000000012345678")]
+    [InlineData("031001900111", "12345678", "I:03100190011112345678")]
+    [InlineData(null, "26312000000012345678", "I:26312000000012345678")]
+    [InlineData(" ", " 2631 2000 0000 1234 5678 ", "I:26312000000012345678")]
     [InlineData("031001900111", null, null)]
     public void InvoiceKey_IsCodeAndNumber_OrTheNumberAloneForDigitalInvoices(string? code, string? number, string? key) =>
         new InvoiceFields { InvoiceCode = code, InvoiceNumber = number }.InvoiceKey.ShouldBe(key);
