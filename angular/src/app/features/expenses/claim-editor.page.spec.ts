@@ -1,8 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
+import { errorInterceptor } from '../../core/http/error.interceptor';
 import { ClaimEditorPage } from './claim-editor.page';
 import { POLL_INTERVAL_MS } from './receipt-uploads';
 import { receipt } from './testing';
@@ -20,7 +21,7 @@ describe('ClaimEditorPage', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     TestBed.configureTestingModule({
       imports: [ClaimEditorPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([errorInterceptor])), provideHttpClientTesting(), provideTestTranslations()],
     });
     await useLanguage('en');
     backend = TestBed.inject(HttpTestingController);
@@ -142,6 +143,34 @@ describe('ClaimEditorPage', () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     submit.flush({ id: 'c-1', number: 'EXP-1', status: 'Submitted' });
     expect(navigate).toHaveBeenCalledWith(['/expenses/claims', 'c-1']);
+  });
+
+  it('shows on its line why the server refused the invoice (e.g. typed fields contradicting the QR code)', async () => {
+    const { fixture, el } = await open();
+    const title = el.querySelector('input[data-testid=claim-title]') as HTMLInputElement;
+    title.value = 'Hotel';
+    title.dispatchEvent(new Event('input'));
+    for (const [name, value] of [['amount', '120'], ['expenseDate', '2026-11-20']]) {
+      const input = field(el, name);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    el.querySelector<HTMLButtonElement>('[data-testid=submit-claim]')!.click();
+    backend
+      .expectOne({ method: 'POST', url: '/api/expenses/claims' })
+      .flush({ id: 'c-2', number: 'EXP-2', status: 'Draft', lines: [], findings: [], timeline: [] }, { status: 201, statusText: 'Created' });
+    backend
+      .expectOne({ method: 'POST', url: '/api/expenses/claims/c-2/submit' })
+      .flush({ code: 'Expenses.InvoiceIdentityMismatch', detail: 'Line 1: the invoice typed is not the one read from its QR code.' }, { status: 422, statusText: 'Unprocessable' });
+    await fixture.whenStable();
+    backend.expectOne({ method: 'POST', url: '/api/expenses/claims/c-2/check' }).flush([
+      { rule: 'InvoiceIdentityMismatch', severity: 'Block', line: 0, message: 'Line 1: the invoice typed is not the one read from its QR code.', justification: null },
+    ]);
+    await fixture.whenStable();
+
+    const finding = el.querySelector('[data-testid=claim-line] [data-testid=finding]');
+    expect(finding?.getAttribute('data-rule')).toBe('InvoiceIdentityMismatch');
+    expect(finding?.textContent).toContain('read from its QR code');
   });
 
   it('edits a saved draft: fills the form, re-reads its receipts, and saves with PUT', async () => {

@@ -30,6 +30,16 @@ import { SubmitAttempt } from './submit-attempt';
 const EDITABLE = ['Draft', 'Returned'];
 
 /** New claim and edit draft: receipts in, recognised fields prefilled, policy check, submit. */
+/** Refusals whose reason is a finding on a line: the findings are read again so it shows where it applies. */
+export const ANSWERED_BY_FINDINGS = new Set([
+  'Expenses.PolicyBlocked',
+  'Expenses.JustificationRequired',
+  'Expenses.DuplicateInvoice',
+  'Expenses.InvoiceIdentityMismatch',
+  'Expenses.InvoiceIdentityInvalid',
+  'Expenses.RecognitionPending',
+]);
+
 @Component({
   selector: 'app-claim-editor-page',
   imports: [FindingsList, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReactiveFormsModule, ReceiptCard, RouterLink, TranslatePipe],
@@ -295,7 +305,7 @@ export class ClaimEditorPage implements OnInit {
       error: (e) => {
         this.fail(e);
         const code = e instanceof ApiError ? e.code : null;
-        if (code === 'Expenses.PolicyBlocked' || code === 'Expenses.JustificationRequired' || code === 'Expenses.DuplicateInvoice') {
+        if (code && ANSWERED_BY_FINDINGS.has(code)) {
           this.showMissing.set(true);
           const id = this.claim()?.id;
           if (id) this.claims.check(id).subscribe({ next: (f) => this.findings.set(f), error: () => undefined });
