@@ -135,9 +135,11 @@ internal static class DemoActivityCommand
     private static async Task<(Guid Id, string Number)> SubmitAsync(HttpClient employee, (Guid Id, string Name, string TaxId) legalEntity, string category, decimal amount, string title)
     {
         var date = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        // The receipt is a scan the demo does not have; the employee types the invoice's fields by hand.
+        // The receipt is a scan the demo does not have; the employee types the invoice's fields by hand. Its bytes name
+        // the invoice: the same file twice (two employees, one title) would be refused as a duplicate receipt.
+        var number = (10_000_000 + Interlocked.Increment(ref _invoice) % 89_999_999).ToString(CultureInfo.InvariantCulture);
         using var form = new MultipartFormDataContent();
-        var scan = new ByteArrayContent(Encoding.UTF8.GetBytes($"demo receipt {title}"));
+        var scan = new ByteArrayContent(Encoding.UTF8.GetBytes($"demo receipt {title} 031001900111-{number}"));
         scan.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
         form.Add(scan, "files", "receipt.txt");
         var uploaded = await employee.PostAsync("/api/expenses/receipts", form);
@@ -145,7 +147,7 @@ internal static class DemoActivityCommand
         var receipt = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(Json))[0].GetProperty("id").GetGuid();
         var invoice = new
         {
-            invoiceCode = "031001900111", invoiceNumber = (10_000_000 + Interlocked.Increment(ref _invoice) % 89_999_999).ToString(CultureInfo.InvariantCulture),
+            invoiceCode = "031001900111", invoiceNumber = number,
             issueDate = date, totalAmount = amount, buyerName = legalEntity.Name, buyerTaxId = legalEntity.TaxId, sellerName = "示例商户",
         };
         var line = new { category, amount, currency = "CNY", expenseDate = date, description = title, receiptIds = new[] { receipt }, invoice };
