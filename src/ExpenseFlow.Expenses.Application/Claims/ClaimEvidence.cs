@@ -70,9 +70,10 @@ internal sealed class ClaimEvidence(ExpensesDbContext db, IReceiptStorage storag
             return false;
         }
 
-        var head = new byte[DocumentSniff.HeadLength];
+        // Sniffed as the engine does (the uploader's name and type are never trusted): what it cannot type, it cannot read.
+        var head = new byte[MediaTypes.HeadLength];
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        return DocumentSniff.IsReadable(head.AsSpan(0, read));
+        return MediaTypes.Detect(head.AsSpan(0, read)).MediaType != MediaTypes.Unknown;
     }
 
     private static Dictionary<string, string> Sources(string? resultJson)

@@ -6,6 +6,9 @@ public static class MediaTypes
     /// <summary>How many leading bytes <see cref="Detect"/> looks at.</summary>
     public const int HeadLength = 1024;
 
+    /// <summary>The type of bytes the engine cannot read at all.</summary>
+    public const string Unknown = "application/octet-stream";
+
     /// <summary>The media type of a file whose first bytes are <paramref name="head"/>, and whether a browser may show it inline.</summary>
     public static (string MediaType, bool Inline) Detect(ReadOnlySpan<byte> head) => ContentSniffer.Detect(head) switch
     {
@@ -16,6 +19,6 @@ public static class MediaTypes
         InputKind.Pdf => ("application/pdf", false),
         InputKind.Ofd => ("application/ofd", false),
         InputKind.Xml => ("application/xml", false),
-        _ => ("application/octet-stream", false),
+        _ => (Unknown, false),
     };
 }
