@@ -3,7 +3,22 @@ using ExpenseFlow.Benchmarks.Load;
 // Load scenarios against the real host on a loopback port over the test PostgreSQL cluster
 // (start it first: bash etc/scripts/pg.sh start pg-test 55433 --test). Bounded in count and time; stops by itself.
 //   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|inbox|decide|payments|insights|all] | serve [seconds]
+//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- chaos [claims] [kills] [minutes]  (crash-and-race run, own host process)
 var which = args.FirstOrDefault() ?? "all";
+if (which == "chaos")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var report = await ExpenseFlow.TestBase.Chaos.ChaosRun.ExecuteAsync(
+        new ExpenseFlow.TestBase.Chaos.ChaosOptions(Arg(1, 200), Arg(2, 6), TimeSpan.FromMinutes(Arg(3, 15))), Console.WriteLine);
+    Console.WriteLine(report);
+    foreach (var violation in report.Violations)
+    {
+        Console.WriteLine("VIOLATION " + violation);
+    }
+
+    return report.Violations.Count == 0 ? 0 : 1;
+}
+
 // Outside a test project the factory cannot find the host's folder by itself: name it (the repository's copy).
 var repo = new DirectoryInfo(AppContext.BaseDirectory);
 while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "ExpenseFlow.sln")))
@@ -59,3 +74,5 @@ finally
 {
     await host.DisposeForLoadAsync();
 }
+
+return 0;

@@ -22,14 +22,10 @@ public sealed class HostProcess : IAsyncDisposable
     public Process Process { get; }
 
     /// <summary>Starts ExpenseFlow.HttpApi.Host.dll (copied beside the test binaries) and waits until /health answers.</summary>
-    public static async Task<HostProcess> StartAsync(string connectionString, string receiptStoragePath, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<HostProcess> StartAsync(
+        string connectionString, string receiptStoragePath, IReadOnlyDictionary<string, string>? environment = null, int? onPort = null)
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = onPort ?? FreePort();
 
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ExpenseFlow.HttpApi.Host.dll")])
         {
@@ -80,6 +76,13 @@ public sealed class HostProcess : IAsyncDisposable
 
         await host.DisposeAsync();
         throw new TimeoutException("the host process did not become healthy in 90 s");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A client of this process signed in as a demo user; null when the process died during the sign-in.</summary>
