@@ -114,7 +114,8 @@ internal static class DemoActivityCommand
             await maker.GetByteArrayAsync($"/api/payments/batches/{batchId}/files/pain.001.001.09");
             output.WriteLine($"batch {batch.GetProperty("number").GetString()} built by finance1, released by finance2, pain.001 generated");
 
-            var statement = Camt053(batch);
+            // The statement is for the paying legal entity's own account: Payments refuses any other account's statement.
+            var statement = Camt053(batch, entity.GetProperty("bankAccountNumber").GetString() ?? throw new InvalidOperationException("The demo legal entity has no bank account number."));
             using var form = new MultipartFormDataContent { { new ByteArrayContent(statement), "file", $"camt053-{batch.GetProperty("number").GetString()}.xml" } };
             var imported = await maker.PostAsync("/api/payments/statements", form);
             imported.EnsureSuccessStatusCode();
@@ -212,15 +213,15 @@ internal static class DemoActivityCommand
         throw new TimeoutException($"waited 60 s for {what}");
     }
 
-    /// <summary>The bank's camt.053.001.08 for a released batch: one booked debit per line, quoting its EndToEndId.</summary>
-    private static byte[] Camt053(JsonElement batch)
+    /// <summary>The bank's camt.053.001.08 of <paramref name="account"/> for a released batch: one booked debit per line, quoting its EndToEndId.</summary>
+    private static byte[] Camt053(JsonElement batch, string account)
     {
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>")
           .Append("<GrpHdr><MsgId>DEMO-").Append(batch.GetProperty("number").GetString()).Append("</MsgId><CreDtTm>").Append(today).Append("T18:00:00+08:00</CreDtTm></GrpHdr>")
           .Append("<Stmt><Id>DEMO-").Append(batch.GetProperty("number").GetString()).Append("</Id><CreDtTm>").Append(today).Append("T18:00:00+08:00</CreDtTm>")
-          .Append("<Acct><Id><Othr><Id>DEMO-ACCOUNT</Id></Othr></Id><Ccy>CNY</Ccy></Acct>");
+          .Append("<Acct><Id><Othr><Id>").Append(account).Append("</Id></Othr></Id><Ccy>CNY</Ccy></Acct>");
         var n = 0;
         foreach (var line in batch.GetProperty("lines").EnumerateArray())
         {

@@ -56,6 +56,7 @@ public static class PaymentsModule
         group.MapGet("/statements", StatementEndpoints.ListAsync);
         group.MapGet("/reconciliation", ReconciliationEndpoints.ListAsync);
         group.MapPost("/reconciliation/{id:guid}/resolve", ReconciliationEndpoints.ResolveAsync);
+        group.MapPost("/reconciliation/{id:guid}/confirm-return", ReconciliationEndpoints.ConfirmAsync).RequireAuthorization(PaymentsPermissions.Release);
         return endpoints;
     }
 }

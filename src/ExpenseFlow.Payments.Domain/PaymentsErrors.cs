@@ -23,6 +23,30 @@ public static class PaymentsErrors
     public static readonly Error MixedBatch = new("Payments.MixedBatch", ErrorKind.Validation,
         "A batch pays from one legal entity in one currency.", "一个批次只能由一个法人主体以一种币种付款。");
 
+    /// <summary>A statement whose account is not a paying account of any legal entity: it proves nothing about our payments.</summary>
+    public static Error ForeignStatementAccount(string masked) => new("Payments.ForeignStatementAccount", ErrorKind.Validation,
+        $"The statement is for account {masked}, which is not the bank account of any of the company's legal entities; nothing was imported.",
+        $"对账单账户 {masked} 不是本公司任何法人主体的银行账户，未导入任何内容。");
+
+    public static readonly Error StatementAccountMissing = new("Payments.StatementAccountMissing", ErrorKind.Validation,
+        "The statement does not say which account it is for; for a CSV export give the account in the profile (account) or the column that carries it (accountColumn). Nothing was imported.",
+        "对账单未注明账户；CSV 导出请在列配置中填写账号（account）或账号所在列（accountColumn）。未导入任何内容。");
+
+    public static readonly Error StatementAccountsDiffer = new("Payments.StatementAccountsDiffer", ErrorKind.Validation,
+        "The CSV rows name more than one account, or not the account the profile gives; import one account's export at a time. Nothing was imported.",
+        "CSV 各行的账号不一致，或与列配置中的账号不符；请每次导入一个账户的导出文件。未导入任何内容。");
+
+    public static readonly Error NoCompanyAccount = new("Payments.NoCompanyAccount", ErrorKind.Validation,
+        "No legal entity has a bank account number, so no statement can be checked; an administrator sets it under legal entities.",
+        "尚无法人主体设置银行账号，无法核对对账单；请管理员在法人主体中填写。");
+
+    public static readonly Error ReturnNeedsSecondUser = new("Payments.ReturnNeedsSecondUser", ErrorKind.Forbidden,
+        "The person who proposed reopening this payment cannot confirm it; another finance user must (maker-checker).",
+        "提出重新打开该笔付款的人员不能自行确认，须由另一位财务人员确认。");
+
+    public static readonly Error NoReturnProposed = new("Payments.NoReturnProposed", ErrorKind.Conflict,
+        "No reopening is proposed for this entry (it was confirmed, declined or never proposed).", "该明细没有待确认的重新打开申请（已确认、已拒绝或从未提出）。");
+
     public static readonly Error TemplateNotFound = Error.NotFound("Payments.TemplateNotFound", "The bank template", "银行模板");
 
     public static readonly Error TemplateCodeTaken = new("Payments.TemplateCodeTaken", ErrorKind.Conflict,

@@ -104,7 +104,13 @@ internal sealed class StatementEntryMap : IEntityTypeConfiguration<ImportedEntry
 {
     public void Configure(EntityTypeBuilder<ImportedEntry> b)
     {
-        b.ToTable("statement_entries");
+        // Maker-checker where the data lives: a proposed reopening names its payment and its maker, and a payment
+        // reopened from the queue was confirmed by someone other than the one who proposed it.
+        b.ToTable("statement_entries", t =>
+        {
+            t.HasCheckConstraint("ck_statement_entries_proposal", "match <> 'ReturnProposed' OR (proposed_by IS NOT NULL AND batch_line_id IS NOT NULL)");
+            t.HasCheckConstraint("ck_statement_entries_checker", "match <> 'Returned' OR proposed_by IS NULL OR (resolved_by IS NOT NULL AND resolved_by <> proposed_by)");
+        });
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Amount).HasPrecision(18, 2);
         b.Property(x => x.Currency).HasMaxLength(3);

@@ -23,6 +23,7 @@ internal static class PaymentsScenario
         Console.WriteLine($"payments at scale: {claims} claims; load {File.ReadAllText("/proc/loadavg").Trim()}");
         var sw = Stopwatch.StartNew();
         Guid legalEntity;
+        string account;
         await using (var conn = new NpgsqlConnection(host.ConnectionString))
         {
             await conn.OpenAsync();
@@ -46,8 +47,10 @@ internal static class PaymentsScenario
             await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 900 };
             cmd.Parameters.AddWithValue("n", claims);
             await cmd.ExecuteNonQueryAsync();
-            await using var le = new NpgsqlCommand("SELECT id FROM organization.legal_entities ORDER BY tax_id LIMIT 1", conn);
-            legalEntity = (Guid)(await le.ExecuteScalarAsync())!;
+            await using var le = new NpgsqlCommand("SELECT id, bank_account_number FROM organization.legal_entities ORDER BY tax_id LIMIT 1", conn);
+            await using var row = await le.ExecuteReaderAsync();
+            await row.ReadAsync();
+            (legalEntity, account) = (row.GetGuid(0), row.GetString(1));
         }
 
         Console.WriteLine($"seeded {claims} approved claims with payables in {sw.Elapsed.TotalSeconds:F1} s");
@@ -98,7 +101,7 @@ internal static class PaymentsScenario
             }
         }
 
-        var (camt, entries, expectedPaid, expectedReturned) = Statement(lines);
+        var (camt, entries, expectedPaid, expectedReturned) = Statement(lines, account);
         Console.WriteLine($"statement: camt.053.001.08, {entries} entries, {camt.Length / (1024 * 1024)} MiB");
         using var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -145,13 +148,14 @@ internal static class PaymentsScenario
         Console.WriteLine($"claims shown Paid in Expenses: {paid} after {delivery.Elapsed.TotalSeconds:F1} s of outbox delivery ({paid / Math.Max(1, delivery.Elapsed.TotalSeconds):F0} claims/s)");
     }
 
-    private static (byte[] Bytes, int Entries, int Matched, int Returned) Statement(List<(string EndToEnd, decimal Amount, string Payee, DateOnly Date)> lines)
+    // The statement of the paying entity's own account: Payments refuses a statement of any other account.
+    private static (byte[] Bytes, int Entries, int Matched, int Returned) Statement(List<(string EndToEnd, decimal Amount, string Payee, DateOnly Date)> lines, string account)
     {
         var sb = new StringBuilder(lines.Count * 800);
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>")
           .Append("<GrpHdr><MsgId>STMT-LOAD</MsgId><CreDtTm>2026-11-25T06:00:00+08:00</CreDtTm></GrpHdr>")
           .Append("<Stmt><Id>STMT-LOAD-1</Id><CreDtTm>2026-11-25T06:00:00+08:00</CreDtTm>")
-          .Append("<Acct><Id><Othr><Id>1001234509000012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>");
+          .Append("<Acct><Id><Othr><Id>").Append(account).Append("</Id></Othr></Id><Ccy>CNY</Ccy></Acct>");
         int entries = 0, matched = 0, returned = 0;
         for (var i = 0; i < lines.Count; i++)
         {

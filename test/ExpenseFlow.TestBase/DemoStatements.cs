@@ -6,15 +6,23 @@ namespace ExpenseFlow.TestBase;
 /// <summary>Bank statements the tests write: what the company's bank would send back after paying.</summary>
 public static class DemoStatements
 {
+    /// <summary>The demo company's paying account (上海示例科技有限公司 at 招商银行, as the Organization seeder sets it).</summary>
+    public const string CompanyAccount = "121900000000001";
+
     public sealed record Entry(decimal Amount, bool Credit, DateOnly Booked, string? EndToEndId, string? Counterparty, string Reference);
 
     /// <summary>A camt.053.001.08 statement of the company's account with the given entries.</summary>
-    public static byte[] Camt053(string id, params Entry[] entries)
+    public static byte[] Camt053(string id, params Entry[] entries) => Camt053Of(CompanyAccount, id, entries);
+
+    /// <summary>A camt.053.001.08 statement of <paramref name="account"/> (an IBAN or a bank's own number) with the given entries.</summary>
+    public static byte[] Camt053Of(string account, string id, params Entry[] entries)
     {
+        var iban = account.Length > 4 && char.IsAsciiLetter(account[0]) && char.IsAsciiLetter(account[1]);
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>");
         sb.Append("<GrpHdr><MsgId>").Append(id).Append("</MsgId><CreDtTm>2026-11-25T08:00:00+08:00</CreDtTm></GrpHdr><Stmt><Id>").Append(id)
-          .Append("</Id><CreDtTm>2026-11-25T08:00:00+08:00</CreDtTm><Acct><Id><Othr><Id>1001244309000012345</Id></Othr></Id><Ccy>CNY</Ccy></Acct>");
+          .Append("</Id><CreDtTm>2026-11-25T08:00:00+08:00</CreDtTm><Acct><Id>")
+          .Append(iban ? $"<IBAN>{account}</IBAN>" : $"<Othr><Id>{account}</Id></Othr>").Append("</Id><Ccy>CNY</Ccy></Acct>");
         foreach (var e in entries)
         {
             var side = e.Credit ? "Dbtr" : "Cdtr";

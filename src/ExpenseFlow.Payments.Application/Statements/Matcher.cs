@@ -7,7 +7,9 @@ namespace ExpenseFlow.Payments.Application.Statements;
 /// <summary>
 /// Pairs a statement entry with one of our payment lines: by EndToEndId (in its field, or quoted in the entry's texts,
 /// as MT940 :86: and CSV exports carry it), otherwise by amount + payee name + a date window around the execution
-/// date. A debit settles a pending line; a credit (or a reversal) returns a line that was pending or paid.
+/// date. A debit settles a pending line. A credit (or a reversal) returns a line that was pending or paid only when it
+/// names the line by its EndToEndId; a credit that fits by amount and name alone is a <see cref="EntryMatch.ProbableReturn"/>
+/// for the queue, where reopening takes two finance users, because a payee's name is no proof the money came back.
 /// </summary>
 internal sealed partial class Matcher(IReadOnlyList<(BatchLine Line, PaymentBatch Batch)> open)
 {
@@ -37,7 +39,7 @@ internal sealed partial class Matcher(IReadOnlyList<(BatchLine Line, PaymentBatc
             .ToList();
         return candidates.Count switch
         {
-            1 when name is not null => (entry.IsCredit ? EntryMatch.Returned : EntryMatch.Matched, candidates),
+            1 when name is not null => (entry.IsCredit ? EntryMatch.ProbableReturn : EntryMatch.Matched, candidates),
             0 => (EntryMatch.Unmatched, candidates),
             _ => (EntryMatch.Ambiguous, candidates),
         };

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Domain.Statements;
 using ExpenseFlow.Payments.Infrastructure;
@@ -14,12 +15,14 @@ using Npgsql;
 namespace ExpenseFlow.Payments.Application.Statements;
 
 public sealed record StatementImportDto(
-    Guid Id, string FileName, string Format, string Sha256, bool Duplicate, int EntryCount, int Matched, int Returned, int Unmatched, int Ambiguous, DateTimeOffset ImportedAt);
+    Guid Id, string FileName, string Format, string Sha256, bool Duplicate, int EntryCount, int Matched, int Returned, int Unmatched, int Ambiguous, DateTimeOffset ImportedAt,
+    int ProbableReturns);
 
 /// <summary>
 /// Statement import (银企对账): camt.053, MT940 or a CSV export. The file's SHA-256 is unique, so importing the same
 /// statement again changes nothing and answers with the first import. Entries are matched in memory against the open
-/// payment lines and everything is written in one transaction.
+/// payment lines and everything is written in one transaction. A statement for an account that is not the company's is
+/// refused before anything is written (<see cref="StatementOwners"/>).
 /// </summary>
 internal static class StatementEndpoints
 {
@@ -30,8 +33,10 @@ internal static class StatementEndpoints
     public static readonly Error UnknownFormat = new("Payments.UnknownStatementFormat", ErrorKind.Validation,
         "The file is not a camt.053 or MT940 statement; for a CSV export give format=csv and its column profile.", "文件不是 camt.053 或 MT940 对账单；CSV 导出请指定 format=csv 及列配置。");
 
-    public static async Task<IResult> ImportAsync(HttpRequest request, PaymentsDbContext db, ICurrentUser user, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<IResult> ImportAsync(
+        HttpRequest request, PaymentsDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
+        var logger = loggers.CreateLogger(typeof(StatementEndpoints));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
@@ -56,6 +61,7 @@ internal static class StatementEndpoints
         }
 
         var (format, statements) = Parse(content, form["format"].ToString(), form["csvProfile"].ToString());
+        var owners = await StatementOwners.ResolveAsync(statements, directory, logger, file.FileName, ct);
         var parsed = watch.Elapsed;
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -64,14 +70,15 @@ internal static class StatementEndpoints
         db.StatementImports.Add(import);
         var open = await Settlement.OpenLinesAsync(db, now, ct);
         await Settlement.LoadPayablesAsync(db, open, ct);
-        var matcher = new Matcher(open);
         var sequence = 0;
-        foreach (var statement in statements)
+        for (var s = 0; s < statements.Count; s++)
         {
+            var statement = statements[s];
+            var matcher = new Matcher(open.Where(o => owners[s].Contains(o.Batch.LegalEntityId)).ToList());
             foreach (var e in statement.Entries)
             {
                 var detail = e.Details.Count > 0 ? e.Details[0] : null;
-                var entry = ImportedEntry.Create(import.Id, ++sequence, e.BookingDate ?? e.ValueDate ?? DateOnly.FromDateTime(now.UtcDateTime), e.Amount,
+                var entry = ImportedEntry.Create(import.Id, owners[s][0], ++sequence, e.BookingDate ?? e.ValueDate ?? DateOnly.FromDateTime(now.UtcDateTime), e.Amount,
                     e.Currency ?? statement.Currency ?? "CNY", e.Direction == CreditDebit.Credit || e.IsReversal, e.EndToEndId ?? detail?.EndToEndId,
                     e.CounterpartyName ?? detail?.CounterpartyName, e.CounterpartyAccount ?? detail?.CounterpartyAccount,
                     e.EntryReference ?? e.AccountServicerReference, e.RemittanceInfo ?? e.AdditionalInfo);
@@ -104,7 +111,7 @@ internal static class StatementEndpoints
             return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: true, ct));
         }
 
-        loggers.CreateLogger(typeof(StatementEndpoints)).LogInformation(
+        logger.LogInformation(
             "Statement {FileName} ({Format}, {Entries} entries) imported: parsed in {ParseMs} ms, matched in {MatchMs} ms, saved in {SaveMs} ms",
             file.FileName, format, sequence, (long)parsed.TotalMilliseconds, (long)(matched - parsed).TotalMilliseconds, (long)(watch.Elapsed - matched).TotalMilliseconds);
         return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: false, ct));
@@ -133,7 +140,8 @@ internal static class StatementEndpoints
         var counts = await db.StatementEntries.AsNoTracking().Where(e => e.ImportId == import.Id).GroupBy(e => e.Match)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new StatementImportDto(import.Id, import.FileName, import.Format, import.Sha256, duplicate, import.EntryCount, counts.GetValueOrDefault(EntryMatch.Matched),
-            counts.GetValueOrDefault(EntryMatch.Returned), counts.GetValueOrDefault(EntryMatch.Unmatched), counts.GetValueOrDefault(EntryMatch.Ambiguous), import.ImportedAt);
+            counts.GetValueOrDefault(EntryMatch.Returned), counts.GetValueOrDefault(EntryMatch.Unmatched), counts.GetValueOrDefault(EntryMatch.Ambiguous), import.ImportedAt,
+            counts.GetValueOrDefault(EntryMatch.ProbableReturn));
     }
 
     private static (string Format, IReadOnlyList<BankStatement> Statements) Parse(byte[] content, string? format, string? csvProfile)

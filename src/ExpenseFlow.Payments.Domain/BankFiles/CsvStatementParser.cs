@@ -41,6 +41,7 @@ public sealed class CsvStatementParser(CsvStatementProfile profile)
 
         var columns = new ColumnIndex(header);
         var entries = new List<StatementEntry>();
+        var accounts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var row = profile.SkipRows + (profile.HasHeader ? 1 : 0);
         while (csv.Read())
         {
@@ -50,13 +51,27 @@ public sealed class CsvStatementParser(CsvStatementProfile profile)
             try
             {
                 entries.Add(ReadEntry(record, columns));
+                if (profile.AccountColumn is not null && columns.Value(record, profile.AccountColumn) is { } account) accounts.Add(account);
             }
             catch (FormatException ex)
             {
                 throw new DomainException(BankFileErrors.UnreadableStatement("CSV", $"row {row}: {ex.Message}"));
             }
         }
-        return Empty() with { Entries = entries, Currency = profile.Currency ?? entries.FirstOrDefault()?.Currency };
+        return Empty() with { Entries = entries, Currency = profile.Currency ?? entries.FirstOrDefault()?.Currency, Account = Account(accounts) };
+    }
+
+    // The file's own account wins over the declared one, and the two must agree when both are there.
+    private string? Account(HashSet<string> inFile)
+    {
+        if (inFile.Count > 1) throw new DomainException(PaymentsErrors.StatementAccountsDiffer);
+        var fromFile = inFile.SingleOrDefault();
+        if (fromFile is not null && profile.Account is not null && !Statements.StatementAccount.Forms(fromFile).Intersect(Statements.StatementAccount.Forms(profile.Account)).Any())
+        {
+            throw new DomainException(PaymentsErrors.StatementAccountsDiffer);
+        }
+
+        return fromFile ?? profile.Account;
     }
 
     private BankStatement Empty() => new() { Format = StatementFormat.Csv, Account = profile.Account, Currency = profile.Currency };

@@ -45,7 +45,15 @@ public sealed record CsvStatementProfile
 
     /// <summary>The currency when the file has no currency column.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>
+    /// The account the export is for, as the person importing it declares. A CSV carries no account of its own unless a
+    /// column says it (<see cref="AccountColumn"/>), and a statement without an account is refused, never trusted.
+    /// </summary>
     public string? Account { get; init; }
+
+    /// <summary>The column giving our account on each row (本方账号); every row must name the same one.</summary>
+    public string? AccountColumn { get; init; }
 
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -1,4 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Domain;
+using ExpenseFlow.BuildingBlocks.Errors;
 
 namespace ExpenseFlow.Payments.Domain.Statements;
 
@@ -18,6 +19,15 @@ public enum EntryMatch
 
     /// <summary>Not a reimbursement (fees, other transfers): set aside by a finance user.</summary>
     Ignored,
+
+    /// <summary>
+    /// A credit that fits one payment by amount and payee name but does not name it (no EndToEndId): anyone can send
+    /// money with a payee's name, so it waits in the queue and reopens nothing by itself.
+    /// </summary>
+    ProbableReturn,
+
+    /// <summary>A finance user proposed that this credit returned a payment; another finance user must confirm it.</summary>
+    ReturnProposed,
 }
 
 /// <summary>A bank statement file as imported; its SHA-256 makes a second import of the same file a no-op.</summary>
@@ -90,10 +100,18 @@ public sealed class ImportedEntry : Entity<Guid>
 
     public string? Note { get; private set; }
 
-    public static ImportedEntry Create(Guid importId, int sequence, DateOnly bookingDate, decimal amount, string currency, bool isCredit, string? endToEndId,
+    /// <summary>The legal entity whose account the statement is for; only its batches can be settled by this entry.</summary>
+    public Guid? LegalEntityId { get; private set; }
+
+    /// <summary>Who proposed that this credit returned <see cref="BatchLineId"/> (the maker of a reopening).</summary>
+    public Guid? ProposedBy { get; private set; }
+
+    public DateTimeOffset? ProposedAt { get; private set; }
+
+    public static ImportedEntry Create(Guid importId, Guid? legalEntityId, int sequence, DateOnly bookingDate, decimal amount, string currency, bool isCredit, string? endToEndId,
         string? counterpartyName, string? counterpartyAccount, string? reference, string? details) => new()
     {
-        Id = Guid.CreateVersion7(), ImportId = importId, Sequence = sequence, BookingDate = bookingDate, Amount = amount, Currency = currency, IsCredit = isCredit,
+        Id = Guid.CreateVersion7(), ImportId = importId, LegalEntityId = legalEntityId, Sequence = sequence, BookingDate = bookingDate, Amount = amount, Currency = currency, IsCredit = isCredit,
         EndToEndId = Trim(endToEndId, 35), CounterpartyName = Trim(counterpartyName, 140), CounterpartyAccount = Trim(counterpartyAccount, 64),
         Reference = Trim(reference, 64), Details = Trim(details, 500), Match = EntryMatch.Unmatched,
     };
@@ -105,6 +123,33 @@ public sealed class ImportedEntry : Entity<Guid>
         ResolvedBy = by;
         ResolvedAt = at;
         Note = Trim(note, 200);
+    }
+
+    /// <summary>The maker's half of reopening a payment from the queue: nothing moves until another finance user confirms.</summary>
+    public void ProposeReturn(Guid batchLineId, Guid by, DateTimeOffset at, string? note)
+    {
+        if (!IsCredit)
+        {
+            throw new InvalidOperationException("Only a credit can return a payment.");
+        }
+
+        Resolve(EntryMatch.ReturnProposed, batchLineId, null, null, note);
+        ProposedBy = by;
+        ProposedAt = at;
+    }
+
+    /// <summary>The checker's half: refused when nothing is proposed or when the checker is the one who proposed it.</summary>
+    public void EnsureCheckerMayConfirm(Guid checker)
+    {
+        if (Match != EntryMatch.ReturnProposed || BatchLineId is null)
+        {
+            throw new DomainException(PaymentsErrors.NoReturnProposed);
+        }
+
+        if (ProposedBy == checker)
+        {
+            throw new DomainException(PaymentsErrors.ReturnNeedsSecondUser);
+        }
     }
 
     private static string? Trim(string? value, int max) =>
