@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ExpenseFlow.BuildingBlocks.Text;
 
 namespace ExpenseFlow.Insights.Application.Reports;
 
@@ -41,7 +42,8 @@ internal sealed class XlsxSheet(XlsxStrings strings)
             else
             {
                 cell.DataType = CellValues.SharedString;
-                cell.CellValue = new CellValue(strings.Index(c.Text!));
+                // Soft metrics carry names and sources people typed: no text cell may read as a formula.
+                cell.CellValue = new CellValue(strings.Index(SpreadsheetText.Cell(c.Text)));
             }
             row.Append(cell);
         }

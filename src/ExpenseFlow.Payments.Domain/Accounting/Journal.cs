@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ExpenseFlow.BuildingBlocks.Text;
 using MiniExcelLibs;
 
 namespace ExpenseFlow.Payments.Domain.Accounting;
@@ -104,13 +105,14 @@ public static class JournalBuilder
         return stream.ToArray();
     }
 
+    // Every cell through SpreadsheetText: the summary carries payee names and claim categories people typed.
     private static IEnumerable<string[]> Rows(IReadOnlyList<JournalLine> lines) =>
         lines.Select(l => new[]
         {
             l.Voucher.ToString(CultureInfo.InvariantCulture), l.Line.ToString(CultureInfo.InvariantCulture), l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             l.Account, l.Summary, l.Debit == 0 ? string.Empty : l.Debit.ToString("0.00", CultureInfo.InvariantCulture),
             l.Credit == 0 ? string.Empty : l.Credit.ToString("0.00", CultureInfo.InvariantCulture), l.Reference,
-        });
+        }.Select(c => SpreadsheetText.Cell(c)).ToArray());
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

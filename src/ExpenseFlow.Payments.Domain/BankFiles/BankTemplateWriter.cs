@@ -5,13 +5,15 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Text;
 using MiniExcelLibs;
 
 namespace ExpenseFlow.Payments.Domain.BankFiles;
 
 /// <summary>
 /// Writes a payment file as a bank's batch template, CSV (CsvHelper) or .xlsx (MiniExcel). Every cell is text, so long
-/// account numbers and leading zeros survive Excel. Output is deterministic: the .xlsx package is re-zipped with fixed
+/// account numbers and leading zeros survive Excel, and none can be read as a formula (<see cref="SpreadsheetText"/>):
+/// finance opens these files before uploading them. Output is deterministic: the .xlsx package is re-zipped with fixed
 /// entry times, so the same batch gives the same bytes on every run.
 /// </summary>
 public sealed partial class BankTemplateWriter(BankTemplateProfile profile)
@@ -26,7 +28,7 @@ public sealed partial class BankTemplateWriter(BankTemplateProfile profile)
         using (var text = new StreamWriter(stream, encoding, leaveOpen: true) { NewLine = "\r\n" })
         using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = profile.CsvDelimiter, NewLine = "\r\n" }))
         {
-            foreach (var column in profile.Columns) csv.WriteField(column.Header);
+            foreach (var column in profile.Columns) csv.WriteField(SpreadsheetText.Cell(column.Header));
             csv.NextRecord();
             foreach (var row in rows)
             {
@@ -42,7 +44,7 @@ public sealed partial class BankTemplateWriter(BankTemplateProfile profile)
         var sheet = Rows(file).Select(row =>
         {
             var record = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < profile.Columns.Count; i++) record[profile.Columns[i].Header] = row[i];
+            for (var i = 0; i < profile.Columns.Count; i++) record[SpreadsheetText.Cell(profile.Columns[i].Header)] = row[i];
             return record;
         }).ToList();
         using var raw = new MemoryStream();
@@ -51,7 +53,7 @@ public sealed partial class BankTemplateWriter(BankTemplateProfile profile)
         return Normalize(raw);
     }
 
-    /// <summary>The cell texts, row by row, after validation; the same for both formats.</summary>
+    /// <summary>The cell texts, row by row, after validation and formula neutralising; the same for both formats.</summary>
     public IReadOnlyList<string[]> Rows(PaymentFile file)
     {
         profile.EnsureUsable();
@@ -87,9 +89,13 @@ public sealed partial class BankTemplateWriter(BankTemplateProfile profile)
             TemplateField.Constant => column.Value ?? "",
             _ => "",
         };
-        return BankTemplateRules.IsFreeText(column.Field)
-            ? TextReducer.Reduce(text, profile.Text, column.MaxLength ?? profile.Text.MaxNameLength)
-            : text;
+        if (!BankTemplateRules.IsFreeText(column.Field))
+        {
+            return SpreadsheetText.Cell(text);
+        }
+
+        var max = column.MaxLength ?? profile.Text.MaxNameLength;
+        return SpreadsheetText.Cell(TextReducer.Reduce(text, profile.Text, max), Math.Max(max, 2));
     }
 
     // A zip stores each entry's modification time and MiniExcel names relationships with fresh GUIDs ("R3f2a..."):

@@ -9,8 +9,17 @@ public enum BankCharacterSet
     /// </summary>
     SwiftLatin,
 
-    /// <summary>Any Unicode text XML can carry (Chinese kept), as Chinese banks' domestic channels accept it.</summary>
+    /// <summary>Any Unicode text XML can carry, unfiltered: only for a bank known to take everything.</summary>
     Unicode,
+
+    /// <summary>
+    /// What Chinese banks' domestic channels (CNAPS, 企业网银 batch templates) take in names and purposes: Chinese
+    /// characters (CJK ideographs, the extension planes included, as GB18030 carries them), the SWIFT "x" set, and the
+    /// full-width punctuation registered company and person names use (（）·、，。：；－／—). Names must match the
+    /// account's registered name (户名), so Chinese text is kept as written; symbols no name has (= " @ &lt; &gt; &amp; % ; \ |)
+    /// are replaced. Identifiers stay in the SWIFT set (CNAPS forbids Chinese there).
+    /// </summary>
+    ChineseBank,
 }
 
 /// <summary>How free text is reduced for one bank: the character set and the maximum lengths of each field.</summary>
@@ -18,7 +27,7 @@ public sealed record BankTextProfile
 {
     public static readonly BankTextProfile International = new() { CharacterSet = BankCharacterSet.SwiftLatin };
 
-    public static readonly BankTextProfile ChineseDomestic = new() { CharacterSet = BankCharacterSet.Unicode };
+    public static readonly BankTextProfile ChineseDomestic = new() { CharacterSet = BankCharacterSet.ChineseBank };
 
     public BankCharacterSet CharacterSet { get; init; } = BankCharacterSet.SwiftLatin;
 

@@ -8,6 +8,9 @@ public static class TextReducer
 {
     private const string SwiftPunctuation = "/-?:().,'+ ";
 
+    // Full-width punctuation found in registered Chinese names (上海某某（北京）有限公司, 阿卜杜·热合曼).
+    private const string ChinesePunctuation = "（）·・、，。：；－／—";
+
     // Letters whose Latin form is not their decomposition's base letter.
     private static readonly Dictionary<char, string> Special = new()
     {
@@ -24,9 +27,12 @@ public static class TextReducer
     public static string Reduce(string? text, BankTextProfile profile, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var mapped = profile.CharacterSet == BankCharacterSet.SwiftLatin
-            ? ToSwiftLatin(text, profile.Replacement)
-            : ToXmlSafe(text.Normalize(NormalizationForm.FormC));
+        var mapped = profile.CharacterSet switch
+        {
+            BankCharacterSet.SwiftLatin => ToSwiftLatin(text, profile.Replacement),
+            BankCharacterSet.ChineseBank => ToChineseBank(text, profile.Replacement),
+            _ => ToXmlSafe(text.Normalize(NormalizationForm.FormC)),
+        };
         return Truncate(CollapseWhitespace(mapped), maxLength);
     }
 
@@ -45,6 +51,22 @@ public static class TextReducer
             else if (Special.TryGetValue(c, out var latin)) sb.Append(latin);
             else if (char.IsWhiteSpace(c)) sb.Append(' ');
             else if (!char.IsLowSurrogate(c)) sb.Append(replacement);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>CJK ideographs: the unified blocks, extension A, the compatibility block and the supplementary planes' extensions.</summary>
+    public static bool IsHan(Rune rune) =>
+        rune.Value is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x323AF or 0x3007;
+
+    // Chinese kept rune by rune; anything else goes the SWIFT way (é → e), so a foreign employee's name still reads.
+    private static string ToChineseBank(string text, char replacement)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        {
+            if (IsHan(rune) || (rune.IsBmp && ChinesePunctuation.Contains((char)rune.Value, StringComparison.Ordinal))) sb.Append(rune.ToString());
+            else sb.Append(ToSwiftLatin(rune.ToString(), replacement));
         }
         return sb.ToString();
     }

@@ -16,7 +16,7 @@ public class RoiExportTests
 {
     const string SoftEn = "Employee satisfaction";
 
-    static RoiReportDto Report() => new(
+    internal static RoiReportDto Report() => new(
         From: "2026-01", To: "2026-03", Months: 3, Currency: "CNY", BaselineVersion: 3,
         BaselineId: Guid.Parse("7d3f0c3e-1111-4a4a-9b9b-0123456789ab"), BaselineName: "Pilot baseline",
         Comparison:
