@@ -122,4 +122,9 @@ export class PaymentsApi {
   resolve(entryId: string, request: ResolveEntryRequest): Observable<ReconciliationEntryDto> {
     return this.http.post<ReconciliationEntryDto>(`${BASE}/reconciliation/${entryId}/resolve`, request);
   }
+
+  /** The checker's half of reopening a payment from the queue; the server refuses the one who proposed it. */
+  confirmReturn(entryId: string): Observable<ReconciliationEntryDto> {
+    return this.http.post<ReconciliationEntryDto>(`${BASE}/reconciliation/${entryId}/confirm-return`, null);
+  }
 }

@@ -130,9 +130,11 @@ export interface StatementImportDto {
   unmatched: number;
   ambiguous: number;
   importedAt: string;
+  /** Credits that fit a payment by amount and payee only: they wait in the queue, reopening nothing by themselves. */
+  probableReturns?: number;
 }
 
-export const ENTRY_MATCHES = ['Matched', 'Returned', 'Unmatched', 'Ambiguous', 'Ignored'] as const;
+export const ENTRY_MATCHES = ['Matched', 'Returned', 'Unmatched', 'Ambiguous', 'Ignored', 'ProbableReturn', 'ReturnProposed'] as const;
 export type EntryMatch = (typeof ENTRY_MATCHES)[number];
 
 export interface ReconciliationCandidateDto {
@@ -161,6 +163,10 @@ export interface ReconciliationEntryDto {
   batchLineId: string | null;
   note: string | null;
   candidates: ReconciliationCandidateDto[];
+  /** For a credit: who proposed it returned a payment (batchLineId); another finance user confirms (maker-checker). */
+  proposedBy?: string | null;
+  proposedByName?: string | null;
+  proposedAt?: string | null;
 }
 
 export interface ResolveEntryRequest {

@@ -7,7 +7,7 @@ const COLOURS: Record<string, string> = {
   Open: 'blue', Held: 'amber', InBatch: 'indigo', Scheduled: 'cyan', Paid: 'green',
   Draft: 'grey', Released: 'teal', Cancelled: 'brown', Closed: 'green',
   Pending: 'blue', Returned: 'red', Removed: 'brown',
-  Matched: 'green', Unmatched: 'amber', Ambiguous: 'indigo', Ignored: 'grey',
+  Matched: 'green', Unmatched: 'amber', Ambiguous: 'indigo', Ignored: 'grey', ProbableReturn: 'amber', ReturnProposed: 'red',
 };
 
 /** A payments status (payable, batch, batch line, statement entry) as a coloured, labelled chip. */

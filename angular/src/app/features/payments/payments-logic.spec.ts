@@ -141,6 +141,10 @@ describe('statement import summary', () => {
     expect(importSummary(statementImport({ entryCount: 0, matched: 0, returned: 0, unmatched: 0 })).outcome).toBe('empty');
   });
 
+  it('counts a credit that only looks like a return as work for reconciliation, not as settled', () => {
+    expect(importSummary(statementImport({ matched: 1, returned: 0, unmatched: 0, ambiguous: 0, probableReturns: 1 }))).toEqual({ outcome: 'attention', toReconcile: 1, settled: 1 });
+  });
+
   it('guesses the format from the extension', () => {
     expect(['a.XML', 'b.sta', 'c.txt', 'd.csv', 'e.pdf'].map(guessStatementFormat)).toEqual(['camt053', 'mt940', 'mt940', 'csv', null]);
   });

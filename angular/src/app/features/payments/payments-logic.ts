@@ -198,7 +198,7 @@ export type ImportOutcome = 'duplicate' | 'empty' | 'clean' | 'attention';
 
 export interface ImportSummary {
   outcome: ImportOutcome;
-  /** Entries left for the reconciliation queue (unmatched + ambiguous). */
+  /** Entries left for the reconciliation queue (unmatched, ambiguous, credits that only look like returns). */
   toReconcile: number;
   /** Entries the import settled by itself (matched + returned). */
   settled: number;
@@ -206,7 +206,7 @@ export interface ImportSummary {
 
 /** How an import went: a duplicate changed nothing; otherwise clean, or some entries wait for reconciliation. */
 export function importSummary(r: StatementImportDto): ImportSummary {
-  const toReconcile = (r.unmatched ?? 0) + (r.ambiguous ?? 0);
+  const toReconcile = (r.unmatched ?? 0) + (r.ambiguous ?? 0) + (r.probableReturns ?? 0);
   const settled = (r.matched ?? 0) + (r.returned ?? 0);
   if (r.duplicate) return { outcome: 'duplicate', toReconcile: 0, settled: 0 };
   if (!r.entryCount) return { outcome: 'empty', toReconcile, settled };

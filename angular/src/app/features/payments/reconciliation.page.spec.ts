@@ -19,12 +19,12 @@ describe('ReconciliationPage', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  async function render() {
+  async function render(entries = [entry(), entry({ id: 'e-2', match: 'Unmatched', candidates: [], amount: 15, details: '手续费' })]) {
     const fixture = TestBed.createComponent(ReconciliationPage);
     await fixture.whenStable();
     const req = backend.expectOne((r) => r.url === '/api/payments/reconciliation');
-    expect(req.request.params.get('match')).toBe('Unmatched,Ambiguous');
-    req.flush([entry(), entry({ id: 'e-2', match: 'Unmatched', candidates: [], amount: 15, details: '手续费' })]);
+    expect(req.request.params.get('match')).toBe('Unmatched,Ambiguous,ProbableReturn,ReturnProposed');
+    req.flush(entries);
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -64,5 +64,25 @@ describe('ReconciliationPage', () => {
     expect(resolve.disabled).toBe(false);
     resolve.click();
     expect(backend.expectOne('/api/payments/reconciliation/e-2/resolve').request.body).toEqual({ ignore: true, note: '银行手续费' });
+  });
+
+  it('lets a second finance user confirm a proposed reopening, and shows the server refusal to the one who proposed it', async () => {
+    const proposed = entry({ id: 'e-3', match: 'ReturnProposed', isCredit: true, batchLineId: 'l-9', proposedByName: '张会计', proposedAt: '2026-11-25T09:30:00Z' });
+    const { fixture, el } = await render([proposed]);
+    const section = el.querySelector('[data-testid=recon-entry]') as HTMLElement;
+    expect(section.querySelector('[data-testid=recon-proposal]')!.textContent).toContain('张会计');
+
+    (section.querySelector('[data-testid=recon-confirm]') as HTMLButtonElement).click();
+    backend.expectOne('/api/payments/reconciliation/e-3/confirm-return').flush(
+      { code: 'Payments.ReturnNeedsSecondUser', detail: 'The person who proposed reopening this payment cannot confirm it.' },
+      { status: 403, statusText: 'Forbidden' });
+    await fixture.whenStable();
+    expect(section.querySelector('[data-testid=form-error]')!.textContent).toContain('cannot confirm');
+  });
+
+  it('labels the action on a credit as a proposal', async () => {
+    const credit = entry({ id: 'e-4', match: 'ProbableReturn', isCredit: true });
+    const { el } = await render([credit]);
+    expect(el.querySelector('[data-testid=recon-resolve]')!.textContent).toContain('Propose reopening');
   });
 });

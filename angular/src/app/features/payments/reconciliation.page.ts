@@ -15,7 +15,7 @@ import { MoneyPipe } from '../expenses/money.pipe';
 import { PaymentStatus } from './payment-status';
 import { IGNORE, ReconChoice, resolveRequest, suggestedCandidate } from './payments-logic';
 
-export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous'];
+export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous', 'ProbableReturn', 'ReturnProposed'];
 
 @Component({
   selector: 'app-reconciliation-page',
@@ -55,6 +55,20 @@ export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous'];
             <div><dt>{{ 'payments.recon.details' | translate }}</dt><dd>{{ e.details }}</dd></div>
           }
         </dl>
+        @if (e.match === 'ReturnProposed') {
+          <p class="proposal" data-testid="recon-proposal">
+            {{ 'payments.recon.proposedBy' | translate: { name: e.proposedByName ?? '—', at: (e.proposedAt ?? '').slice(0, 16).replace('T', ' ') } }}
+            @if (proposedClaim(e); as claim) { <strong>{{ claim }}</strong> }
+            @if (e.note) { · {{ e.note }} }
+          </p>
+          <div class="row-actions">
+            <button mat-flat-button type="button" (click)="confirm(e)" [disabled]="resolving() === e.id" data-testid="recon-confirm">
+              <mat-icon>verified_user</mat-icon>{{ 'payments.recon.confirmReturn' | translate }}
+            </button>
+          </div>
+        } @else if (e.isCredit) {
+          <p class="muted">{{ 'payments.recon.creditExplain' | translate }}</p>
+        }
         <mat-radio-group class="choices" [ngModel]="choice(e.id).pick" (ngModelChange)="setPick(e.id, $event)" [name]="'pick-' + e.id" [attr.aria-label]="'payments.recon.choose' | translate">
           @for (c of e.candidates; track c.batchLineId) {
             <mat-radio-button [value]="c.batchLineId" data-testid="recon-candidate" [attr.data-batch-line-id]="c.batchLineId" [attr.data-claim-number]="c.claimNumber">
@@ -77,7 +91,7 @@ export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous'];
         }
         <div class="row-actions">
           <button mat-flat-button type="button" (click)="resolve(e)" [disabled]="!canResolve(e) || resolving() === e.id" data-testid="recon-resolve">
-            <mat-icon>done</mat-icon>{{ 'payments.recon.resolve' | translate }}
+            <mat-icon>done</mat-icon>{{ (e.isCredit && choice(e.id).pick !== ignore ? 'payments.recon.proposeReturn' : 'payments.recon.resolve') | translate }}
           </button>
         </div>
       </section>
@@ -96,6 +110,7 @@ export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous'];
     .facts dt { font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant); }
     .facts dd { margin: 0; }
     .choices { display: flex; flex-direction: column; margin: 8px 0; }
+    .proposal { margin: 8px 0; }
   `,
 })
 export class ReconciliationPage {
@@ -147,6 +162,29 @@ export class ReconciliationPage {
     return resolveRequest(e, this.choice(e.id)) !== null;
   }
 
+  /** The claim a proposed reopening names, when it is still among the entry's candidates. */
+  protected proposedClaim(e: ReconciliationEntryDto): string | null {
+    return e.candidates.find((c) => c.batchLineId === e.batchLineId)?.claimNumber ?? null;
+  }
+
+  /** The checker's half of a reopening; the server answers 403 to the one who proposed it. */
+  protected confirm(e: ReconciliationEntryDto): void {
+    if (this.resolving()) return;
+    this.resolving.set(e.id);
+    this.errors.update((x) => ({ ...x, [e.id]: '' }));
+    this.payments.confirmReturn(e.id).subscribe({
+      next: () => {
+        this.resolving.set(null);
+        this.notify.success('payments.recon.returnConfirmed');
+        this.load();
+      },
+      error: (err) => {
+        this.resolving.set(null);
+        this.errors.update((x) => ({ ...x, [e.id]: errorMessage(err, this.translate.instant('errors.unknown')) }));
+      },
+    });
+  }
+
   protected resolve(e: ReconciliationEntryDto): void {
     const request = resolveRequest(e, this.choice(e.id));
     if (!request || this.resolving()) return;
@@ -155,7 +193,7 @@ export class ReconciliationPage {
     this.payments.resolve(e.id, request).subscribe({
       next: () => {
         this.resolving.set(null);
-        this.notify.success(request.ignore ? 'payments.recon.ignored' : 'payments.recon.resolved');
+        this.notify.success(request.ignore ? 'payments.recon.ignored' : e.isCredit ? 'payments.recon.returnProposed' : 'payments.recon.resolved');
         this.load();
       },
       error: (err) => {
