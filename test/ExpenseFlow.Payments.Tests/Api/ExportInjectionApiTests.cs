@@ -10,7 +10,6 @@ using ExpenseFlow.BuildingBlocks.Text;
 using ExpenseFlow.Payments.Application.Batches;
 using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Infrastructure;
-using ExpenseFlow.Payments.Tests.BankFiles;
 using ExpenseFlow.TestBase;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
