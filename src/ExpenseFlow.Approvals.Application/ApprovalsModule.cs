@@ -36,6 +36,7 @@ public static class ApprovalsModule
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<SlaSweepJob>();
         services.AddScoped<IApprovalQueueReader, Inbox.ApprovalQueueReader>();
+        services.AddScoped<IClaimApprovalReader, ClaimApprovalReader>();
         services.AddIntegrationEventHandler<ClaimSubmitted, StartApprovalOnClaimSubmitted>();
         services.AddIntegrationEventHandler<ClaimCancelled, CancelApprovalOnClaimCancelled>();
         services.AddScoped<IModuleMigrator, ApprovalsMigrator>();

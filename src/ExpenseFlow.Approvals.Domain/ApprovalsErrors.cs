@@ -17,6 +17,12 @@ public static class ApprovalsErrors
     public static readonly Error NotYourTask = new("Approvals.NotYourTask", ErrorKind.Forbidden,
         "Only the assignee, or the person they delegated to for today, can decide this task.", "只有审批人本人或其当日的代理人可以处理该任务。");
 
+    public static readonly Error OwnClaim = new("Approvals.OwnClaim", ErrorKind.Forbidden,
+        "Nobody decides their own claim, in person or on behalf of someone else.", "任何人都不能审批本人提交的报销单，无论是本人审批还是代理审批。");
+
+    public static readonly Error ClaimCancelled = new("Approvals.ClaimCancelled", ErrorKind.Conflict,
+        "The submitter has withdrawn this claim; there is nothing left to decide.", "提交人已撤回该报销单，无需再审批。");
+
     public static readonly Error NotADecisionTask = new("Approvals.NotADecisionTask", ErrorKind.Conflict,
         "A notify-only task has nothing to decide.", "知会（抄送）任务无需审批。");
 

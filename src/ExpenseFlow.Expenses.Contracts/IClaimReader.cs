@@ -13,6 +13,12 @@ public interface IClaimReader
 
     /// <summary>A receipt's file, when it belongs to the claim.</summary>
     Task<ReceiptFile?> OpenReceiptAsync(Guid claimId, Guid receiptId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The claims' states as committed (<see cref="ClaimStates"/>); unknown ids are left out. Modules that move money or
+    /// decide re-check this at the moment they act, instead of trusting the events they heard.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> GetStatesAsync(IReadOnlyCollection<Guid> claimIds, CancellationToken cancellationToken);
 }
 
 /// <summary>A receipt's bytes with the type detected from them (never the uploader's claim); images may be shown inline.</summary>

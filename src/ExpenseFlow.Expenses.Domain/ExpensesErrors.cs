@@ -9,6 +9,10 @@ public static class ExpensesErrors
     public static Error InvalidTransition(string from, string to) => new("Expenses.InvalidTransition", ErrorKind.Conflict,
         $"A claim in state {from} cannot become {to}.", $"状态为{from}的报销单不能变为{to}。");
 
+    public static readonly Error AlreadyDecided = new("Expenses.AlreadyDecided", ErrorKind.Conflict,
+        "The approval of this claim has already been decided, so it can no longer be withdrawn; refresh to see its state.",
+        "该报销单的审批已有结果，不能再撤回，请刷新查看最新状态。");
+
     public static readonly Error NotEditable = new("Expenses.NotEditable", ErrorKind.Conflict,
         "Only a draft or a returned claim can be changed.", "只有草稿或被退回的报销单可以修改。");
 

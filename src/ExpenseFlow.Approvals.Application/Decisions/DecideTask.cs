@@ -6,6 +6,7 @@ using ExpenseFlow.Approvals.Infrastructure;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.Organization.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,9 @@ namespace ExpenseFlow.Approvals.Application.Decisions;
 /// <summary>
 /// Approve, reject or return one task. Decisions on one approval are serialized by its row lock, so of two approvers
 /// deciding an any-one step at once exactly one counts; the other finds the task closed (409). The same person
-/// sending the same decision twice gets the first answer again.
+/// sending the same decision twice gets the first answer again. Before that, the claim's lock serializes the decision
+/// with the employee's cancel: a withdrawn claim is not decided (409 Approvals.ClaimCancelled). Nobody decides their
+/// own claim, in person or as someone's delegate (403 Approvals.OwnClaim).
 /// </summary>
 internal static class DecideTask
 {
@@ -75,10 +78,18 @@ internal static class DecideTask
         CompanyCalendar calendar, ICurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
-        var approvalId = await db.Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.ApprovalId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(ApprovalsErrors.TaskNotFound);
-        var approval = await runner.LockAsync(approvalId, ct) ?? throw new DomainException(ApprovalsErrors.TaskNotFound);
+        var target = await db.Tasks.Where(t => t.Id == taskId).Join(db.Approvals, t => t.ApprovalId, a => a.Id, (t, a) => new { t.ApprovalId, a.ClaimId })
+            .FirstOrDefaultAsync(ct) ?? throw new DomainException(ApprovalsErrors.TaskNotFound);
+        // The claim's lock first: the employee may be withdrawing the claim at this very moment (see CancelClaim).
+        var claimState = await runner.LockClaimAsync(target.ClaimId, ct);
+        var approval = await runner.LockAsync(target.ApprovalId, ct) ?? throw new DomainException(ApprovalsErrors.TaskNotFound);
         var task = approval.Tasks.Single(t => t.Id == taskId);
+        if (approval.SubmitterId == me)
+        {
+            // However the task reached them (a delegation that began after the task was created, an escalation target).
+            throw new DomainException(ApprovalsErrors.OwnClaim);
+        }
+
         Guid? onBehalfOf = null;
         if (task.AssigneeId != me)
         {
@@ -94,6 +105,11 @@ internal static class DecideTask
         if (!task.IsOpen && task.DecidedById == me && task.Status == Expected(decision))
         {
             return approval; // a double click: the first click's decision stands, nothing happens twice
+        }
+
+        if (claimState == ClaimStates.Cancelled)
+        {
+            throw new DomainException(ApprovalsErrors.ClaimCancelled);
         }
 
         var definition = await runner.DefinitionAsync(approval, ct);

@@ -3,6 +3,8 @@ using ExpenseFlow.Approvals.Contracts;
 using ExpenseFlow.Approvals.Domain.Definitions;
 using ExpenseFlow.Approvals.Domain.Runtime;
 using ExpenseFlow.Approvals.Infrastructure;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
+using ExpenseFlow.Expenses.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +14,8 @@ namespace ExpenseFlow.Approvals.Application.Runtime;
 /// Drives approvals: starts them, activates steps one after another (resolving people through the directory), and
 /// writes what happened to the outbox. Callers hold the approval's row lock (<see cref="LockAsync"/>) while they change it.
 /// </summary>
-public sealed class ApprovalRunner(ApprovalsDbContext db, FlowCatalog catalog, ApproverResolver resolver, TimeProvider clock, ILogger<ApprovalRunner> logger)
+public sealed class ApprovalRunner(
+    ApprovalsDbContext db, FlowCatalog catalog, ApproverResolver resolver, IClaimReader claims, TimeProvider clock, ILogger<ApprovalRunner> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,6 +31,17 @@ public sealed class ApprovalRunner(ApprovalsDbContext db, FlowCatalog catalog, A
         db.Publish(new ApprovalStarted(approval.Id, claim.ClaimId, flow.Id, flow.Name, version.Version, now));
         await AdvanceAsync(approval, definition, ct);
         return approval;
+    }
+
+    /// <summary>
+    /// Takes the claim's lock (<see cref="ClaimLock"/>) for the rest of the transaction, before any row lock, and reads the
+    /// claim's committed state. The employee's cancel takes the same lock, so whatever this transaction then decides, the
+    /// claim was not withdrawn meanwhile — and a claim already withdrawn is seen as Cancelled here.
+    /// </summary>
+    public async Task<string?> LockClaimAsync(Guid claimId, CancellationToken ct)
+    {
+        await AdvisoryLock.TakeAsync(db.Database, ClaimLock.Scope, claimId, ct);
+        return (await claims.GetStatesAsync([claimId], ct)).GetValueOrDefault(claimId);
     }
 
     /// <summary>Takes the approval's row lock for the rest of the transaction, then loads it whole.</summary>

@@ -5,16 +5,25 @@ using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
 using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace ExpenseFlow.Approvals.Application.Runtime;
 
 /// <summary>A submitted (or resubmitted) claim starts an approval — once, however often the event is delivered.</summary>
-internal sealed class StartApprovalOnClaimSubmitted(ApprovalsDbContext db, ApprovalRunner runner, IOrganizationDirectory directory, TimeProvider clock)
+internal sealed class StartApprovalOnClaimSubmitted(
+    ApprovalsDbContext db, ApprovalRunner runner, IOrganizationDirectory directory, TimeProvider clock, ILogger<StartApprovalOnClaimSubmitted> logger)
     : IIntegrationEventHandler<ClaimSubmitted>
 {
     public Task HandleAsync(ClaimSubmitted e, CancellationToken cancellationToken) =>
         InboxGuard.RunOnceAsync(db, e.EventId, nameof(StartApprovalOnClaimSubmitted), clock, async ct =>
         {
+            // Withdrawn before its approval began: nothing to start (a flow whose steps all pass would approve it at once).
+            if (await runner.LockClaimAsync(e.ClaimId, ct) == ClaimStates.Cancelled)
+            {
+                logger.LogInformation("Claim {ClaimNumber} was withdrawn before its approval started; none is started", e.Number);
+                return;
+            }
+
             var submitter = await directory.FindPersonAsync(e.EmployeeId, ct);
             var claim = new ClaimInfo(e.ClaimId, e.Number, e.Title, e.EmployeeId, submitter?.DisplayName ?? e.EmployeeId.ToString(), e.TotalAmount, e.Currency);
             // A resubmission supersedes an approval still open from an earlier round (it cannot be, but never leave two running).

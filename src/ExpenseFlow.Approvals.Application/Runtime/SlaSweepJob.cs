@@ -1,6 +1,7 @@
 using ExpenseFlow.Approvals.Domain.Definitions;
 using ExpenseFlow.Approvals.Domain.Runtime;
 using ExpenseFlow.Approvals.Infrastructure;
+using ExpenseFlow.Expenses.Contracts;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -46,8 +47,11 @@ public sealed class SlaSweepJob(ApprovalsDbContext db, ApprovalRunner runner, Ap
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimId = await db.Approvals.Where(a => a.Id == approvalId).Select(a => a.ClaimId).FirstOrDefaultAsync(ct);
+        // An automatic approval is a decision like any other: never on a claim withdrawn meanwhile (its approval closes).
+        var withdrawn = await runner.LockClaimAsync(claimId, ct) == ClaimStates.Cancelled;
         var approval = await runner.LockAsync(approvalId, ct);
-        if (approval is null || approval.Status != ApprovalStatus.Running)
+        if (withdrawn || approval is null || approval.Status != ApprovalStatus.Running)
         {
             return 0;
         }

@@ -32,6 +32,13 @@ internal sealed class ClaimReader(ExpensesDbContext db, IOrganizationDirectory d
         return receipt is null ? null : await ReceiptContent.OpenAsync(storage, receipt, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> GetStatesAsync(IReadOnlyCollection<Guid> claimIds, CancellationToken cancellationToken)
+    {
+        var ids = claimIds.Distinct().ToList();
+        var rows = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Status }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Status.ToString());
+    }
+
     private async Task<List<Guid>> ReceiptIdsAsync(Guid claimId, CancellationToken ct) =>
         (await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == claimId).Select(l => l.ReceiptIds).ToListAsync(ct)).SelectMany(x => x).Distinct().ToList();
 }
