@@ -27,6 +27,9 @@ public static class PaymentsModule
         }
 
         services.AddIntegrationEventHandler<ClaimApproved, PayableOnClaimApproved>();
+        services.AddIntegrationEventHandler<ClaimRejected, ClosePayableWhenClaimEnds>();
+        services.AddIntegrationEventHandler<ClaimReturned, ClosePayableWhenClaimEnds>();
+        services.AddIntegrationEventHandler<Expenses.Contracts.ClaimCancelled, ClosePayableWhenClaimEnds>();
         services.AddScoped<IModuleMigrator, PaymentsMigrator>();
         return services;
     }

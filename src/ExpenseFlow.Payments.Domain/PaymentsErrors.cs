@@ -20,6 +20,31 @@ public static class PaymentsErrors
     public static readonly Error PayableTaken = new("Payments.PayableTaken", ErrorKind.Conflict,
         "A selected claim is already in another active batch.", "所选报销单已在其他有效批次中。");
 
+    /// <summary>Claims whose state no longer allows paying them (e.g. "EXP-2026-000123 Cancelled"), re-checked when money is about to move.</summary>
+    public static Error ClaimNotPayable(IReadOnlyList<(string Number, string State)> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        const int shown = 10;
+        var more = claims.Count > shown ? claims.Count - shown : 0;
+        var en = string.Join(", ", claims.Take(shown).Select(c => $"{c.Number} ({c.State})"));
+        var zh = string.Join("、", claims.Take(shown).Select(c => $"{c.Number}（{StateZh(c.State)}）"));
+        return new("Payments.ClaimNotPayable", ErrorKind.Conflict,
+            $"These claims are no longer approved for payment: {en}{(more > 0 ? $" and {more} more" : "")}. Leave them out, or cancel the batch.",
+            $"以下报销单已不再处于可付款状态：{zh}{(more > 0 ? $"等另 {more} 张" : "")}。请将其移出，或取消该批次。");
+    }
+
+    private static string StateZh(string state) => state switch
+    {
+        "Cancelled" => "已撤回",
+        "Rejected" => "已驳回",
+        "Returned" => "已退回",
+        "Paid" => "已付款",
+        "Draft" => "草稿",
+        "Submitted" or "InApproval" => "审批中",
+        "Missing" => "不存在",
+        _ => state,
+    };
+
     public static readonly Error MixedBatch = new("Payments.MixedBatch", ErrorKind.Validation,
         "A batch pays from one legal entity in one currency.", "一个批次只能由一个法人主体以一种币种付款。");
 

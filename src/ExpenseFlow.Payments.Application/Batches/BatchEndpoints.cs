@@ -2,6 +2,7 @@ using System.Globalization;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
+using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Payments.Application.Payables;
 using ExpenseFlow.Payments.Contracts;
@@ -12,6 +13,7 @@ using ExpenseFlow.Payments.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ExpenseFlow.Payments.Application.Batches;
@@ -30,7 +32,8 @@ public sealed record BatchDto(
 internal static class BatchEndpoints
 {
     public static async Task<Created<BatchDto>> BuildAsync(
-        BuildBatchRequest request, PaymentsDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, CancellationToken ct)
+        BuildBatchRequest request, PaymentsDbContext db, IOrganizationDirectory directory, IClaimReader claims, ICurrentUser user, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         var query = PayableEndpoints.Filter(db.Payables.Where(p => p.Status == PayableStatus.Open), request.LegalEntityId, request.Currency ?? "CNY",
@@ -41,10 +44,11 @@ internal static class BatchEndpoints
         }
 
         var payables = await query.OrderBy(p => p.ApprovedAt).Take(5000).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        payables = await PayableClaims.KeepPayableAsync(db, claims, payables, named: request.PayableIds is { Count: > 0 }, now, loggers.CreateLogger(typeof(BatchEndpoints)), ct);
         var claimIds = payables.Select(p => p.ClaimId).ToList();
         var attempts = await db.BatchLines.Where(l => claimIds.Contains(l.ClaimId)).GroupBy(l => l.ClaimId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var now = clock.GetUtcNow();
         var seq = await db.Database.SqlQuery<long>($"SELECT nextval('payments.batch_number_seq') AS \"Value\"").SingleAsync(ct);
         var number = string.Create(CultureInfo.InvariantCulture, $"PAY-{now:yyyy}-{seq:D6}");
         var batch = PaymentBatch.Build(Guid.CreateVersion7(), number, payables, attempts, request.ExecutionDate ?? DateOnly.FromDateTime(now.UtcDateTime), me, now);
@@ -53,15 +57,19 @@ internal static class BatchEndpoints
         return TypedResults.Created($"/api/payments/batches/{batch.Id}", await LoadAsync(db, directory, batch.Id, ct));
     }
 
-    public static async Task<Ok<BatchDto>> ReleaseAsync(Guid id, PaymentsDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<BatchDto>> ReleaseAsync(
+        Guid id, PaymentsDbContext db, IOrganizationDirectory directory, IClaimReader claims, ICurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         var batch = await db.Batches.Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new DomainException(PaymentsErrors.BatchNotFound);
-        var payableIds = batch.Lines.Select(l => l.PayableId).ToList();
+        batch.EnsureReleasableBy(me);
+        // The moment money is committed to the bank: every claim must still be approved, whatever Payments has heard.
+        await PayableClaims.EnsurePayableAsync(claims, batch.LinesToPay().Select(l => (l.ClaimId, l.ClaimNumber)).ToList(), ct);
+        var payableIds = batch.LinesToPay().Select(l => l.PayableId).ToList();
         var payables = await db.Payables.Where(p => payableIds.Contains(p.Id)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         batch.Release(me, payables, now);
-        foreach (var line in batch.Lines)
+        foreach (var line in batch.LinesToPay())
         {
             db.Publish(new ClaimPaymentScheduled(line.ClaimId, batch.Id, batch.Number, line.EndToEndId, me, now));
         }
@@ -73,7 +81,7 @@ internal static class BatchEndpoints
     public static async Task<Ok<BatchDto>> CancelAsync(Guid id, PaymentsDbContext db, IOrganizationDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var batch = await db.Batches.Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new DomainException(PaymentsErrors.BatchNotFound);
-        var payableIds = batch.Lines.Select(l => l.PayableId).ToList();
+        var payableIds = batch.LinesToPay().Select(l => l.PayableId).ToList();
         batch.Cancel(await db.Payables.Where(p => payableIds.Contains(p.Id)).ToListAsync(ct), clock.GetUtcNow());
         await SaveAsync(db, ct);
         return TypedResults.Ok(await LoadAsync(db, directory, id, ct));

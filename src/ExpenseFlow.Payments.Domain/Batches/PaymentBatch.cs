@@ -103,6 +103,20 @@ public sealed class PaymentBatch : AggregateRoot<Guid>
     public void Release(Guid checker, IReadOnlyList<Payable> payables, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(payables);
+        EnsureReleasableBy(checker);
+
+        Status = BatchStatus.Released;
+        ReleasedBy = checker;
+        ReleasedAt = at;
+        foreach (var payable in payables.Where(p => PendingLineOf(p) is not null))
+        {
+            payable.Schedule(at);
+        }
+    }
+
+    /// <summary>A draft, released by someone other than its maker.</summary>
+    public void EnsureReleasableBy(Guid checker)
+    {
         if (Status != BatchStatus.Draft)
         {
             throw new DomainException(PaymentsErrors.BatchNotInState(nameof(BatchStatus.Draft)));
@@ -112,13 +126,31 @@ public sealed class PaymentBatch : AggregateRoot<Guid>
         {
             throw new DomainException(PaymentsErrors.MakerCannotRelease);
         }
+    }
 
-        Status = BatchStatus.Released;
-        ReleasedBy = checker;
-        ReleasedAt = at;
-        foreach (var payable in payables)
+    /// <summary>The lines the bank is (or will be) asked to pay: a line taken out of the draft is not one of them.</summary>
+    public IEnumerable<BatchLine> LinesToPay() => _lines.Where(l => l.Status == BatchLineStatus.Pending);
+
+    /// <summary>
+    /// A claim that must not be paid any more leaves the draft: its line is removed, the totals shrink, its payable closes
+    /// with <paramref name="reason"/>. A draft left without lines is cancelled. A released batch is the bank's: refused.
+    /// </summary>
+    public void Drop(Payable payable, string reason, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(payable);
+        if (Status != BatchStatus.Draft)
         {
-            payable.Schedule(at);
+            throw new DomainException(PaymentsErrors.BatchNotInState(nameof(BatchStatus.Draft)));
+        }
+
+        var line = PendingLineOf(payable) ?? throw new InvalidOperationException($"Payable {payable.Id} has no pending line in batch {Number}.");
+        line.Status = BatchLineStatus.Removed;
+        payable.Close(reason, at);
+        Total = LinesToPay().Sum(l => l.Amount);
+        Count = LinesToPay().Count();
+        if (Count == 0)
+        {
+            Status = BatchStatus.Cancelled;
         }
     }
 
@@ -131,17 +163,20 @@ public sealed class PaymentBatch : AggregateRoot<Guid>
             throw new DomainException(PaymentsErrors.BatchNotInState(nameof(BatchStatus.Draft)));
         }
 
+        // Only the claims still in the draft become payable again; one dropped from it stays closed.
+        foreach (var payable in payables.Where(p => PendingLineOf(p) is not null).ToList())
+        {
+            payable.Reopen(at);
+        }
+
         Status = BatchStatus.Cancelled;
         foreach (var line in _lines)
         {
             line.Status = BatchLineStatus.Removed;
         }
-
-        foreach (var payable in payables)
-        {
-            payable.Reopen(at);
-        }
     }
+
+    private BatchLine? PendingLineOf(Payable payable) => _lines.FirstOrDefault(l => l.PayableId == payable.Id && l.Status == BatchLineStatus.Pending);
 
     /// <summary>The statement shows the line paid (or, with <paramref name="returned"/>, credited back).</summary>
     /// <summary>

@@ -13,6 +13,9 @@ public enum PayableStatus
     InBatch,
     Scheduled,
     Paid,
+
+    /// <summary>Never to be paid: its claim was cancelled, rejected or returned (<see cref="Payable.HoldReason"/> says which).</summary>
+    Closed,
 }
 
 /// <summary>What the company owes an employee for an approved claim, and where to pay it.</summary>
@@ -48,7 +51,7 @@ public sealed partial class Payable : AggregateRoot<Guid>
 
     public PayableStatus Status { get; private set; }
 
-    /// <summary>NoBankAccount | InvalidBankAccount | InvalidCnaps.</summary>
+    /// <summary>Why it cannot be paid: NoBankAccount | InvalidBankAccount | InvalidCnaps while held; ClaimCancelled | ClaimRejected | ClaimReturned once closed.</summary>
     public string? HoldReason { get; private set; }
 
     public Guid? BatchId { get; private set; }
@@ -85,6 +88,22 @@ public sealed partial class Payable : AggregateRoot<Guid>
             : null;
         Status = HoldReason is null ? PayableStatus.Open : PayableStatus.Held;
         UpdatedAt = at;
+    }
+
+    /// <summary>
+    /// The claim is no longer to be paid. Only a payable that no released batch carries can close: once the checker has
+    /// released the payment it is the bank's, and only a statement or a person can settle it.
+    /// </summary>
+    public void Close(string reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status is not (PayableStatus.Open or PayableStatus.Held or PayableStatus.InBatch))
+        {
+            throw new InvalidOperationException($"Payable {Id} of claim {ClaimNumber} is {Status} and cannot be closed.");
+        }
+
+        HoldReason = reason;
+        Move(PayableStatus.Closed, null, at);
     }
 
     internal void JoinBatch(Guid batchId, DateTimeOffset at) => Move(PayableStatus.InBatch, batchId, at);
