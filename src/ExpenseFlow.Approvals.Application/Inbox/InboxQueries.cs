@@ -38,8 +38,13 @@ internal static class InboxQueries
                 tasks = tasks.Where(t => t.AssigneeId == me && t.Kind == StepKind.Notify);
                 break;
             default:
-                var owners = (await directory.FindDelegatorsAsync(me, calendar.Today, ct)).Append(me).ToList();
-                tasks = tasks.Where(t => owners.Contains(t.AssigneeId) && t.Status == ApprovalTaskStatus.Waiting);
+                var delegators = await directory.FindDelegatorsAsync(me, calendar.Today, ct);
+                // Tasks delegated to me, except those on my own claims: nobody decides their own claim, not even on behalf.
+                var approvalsOfMine = db.Approvals.Where(a => a.SubmitterId == me);
+                tasks = delegators.Count == 0
+                    ? tasks.Where(t => t.AssigneeId == me && t.Status == ApprovalTaskStatus.Waiting)
+                    : tasks.Where(t => t.Status == ApprovalTaskStatus.Waiting
+                        && (t.AssigneeId == me || (delegators.Contains(t.AssigneeId) && !approvalsOfMine.Any(a => a.Id == t.ApprovalId))));
                 break;
         }
 

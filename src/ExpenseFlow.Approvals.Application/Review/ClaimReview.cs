@@ -32,7 +32,9 @@ internal static class ClaimReview
         var claim = await claims.GetClaimAsync(claimId, ct) ?? throw new DomainException(ApprovalsErrors.ClaimNotVisible);
         var receipts = await claims.GetReceiptsAsync(claimId, ct);
         var mine = approval.Tasks.Where(t => owners.Contains(t.AssigneeId)).ToList();
-        var waiting = mine.Where(t => t.Status == ApprovalTaskStatus.Waiting).OrderBy(t => t.AssigneeId == user.PersonId ? 0 : 1).FirstOrDefault();
+        // The submitter follows their claim; they never decide it, not even as somebody's delegate.
+        var waiting = approval.SubmitterId == user.PersonId ? null
+            : mine.Where(t => t.Status == ApprovalTaskStatus.Waiting).OrderBy(t => t.AssigneeId == user.PersonId ? 0 : 1).FirstOrDefault();
         var now = clock.GetUtcNow();
         // The first look is recorded (decision time from opening, for the KPIs); reading a notification marks it read.
         var touched = false;

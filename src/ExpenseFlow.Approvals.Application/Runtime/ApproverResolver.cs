@@ -5,12 +5,16 @@ using ExpenseFlow.Organization.Contracts;
 namespace ExpenseFlow.Approvals.Application.Runtime;
 
 /// <summary>
-/// Turns approver rules into people, through the organization directory. The submitter never approves their own claim:
-/// they are left out, and when nobody else is left the step goes to their manager. When a rule finds nobody, the
-/// flow's fallback applies.
+/// Turns approver rules into people, through the organization directory. The submitter never approves their own claim,
+/// in person or on behalf of someone: they are left out, and so is anyone whose delegate today is the submitter (their
+/// tasks would land in the submitter's inbox). When nobody else is left the step goes up the submitter's reporting line,
+/// skipping such managers too ("skip to the next level"). When a rule finds nobody, the flow's fallback applies.
 /// </summary>
-public sealed class ApproverResolver(IOrganizationDirectory directory)
+public sealed class ApproverResolver(IOrganizationDirectory directory, CompanyCalendar calendar)
 {
+    /// <summary>How far up the reporting line a step looks for someone who is neither the submitter nor delegating to them.</summary>
+    private const int MaxLevelsUp = 5;
+
     public async Task<List<Assignee>> ResolveStepAsync(StepDefinition step, ApproverRule fallback, Guid submitterId, CancellationToken ct)
     {
         var people = new List<Assignee>();
@@ -36,16 +40,26 @@ public sealed class ApproverResolver(IOrganizationDirectory directory)
 
     private async Task<List<Assignee>> NotTheSubmitterAsync(List<Assignee> people, ApproverRule fallback, Guid submitterId, CancellationToken ct)
     {
-        var hadSubmitter = people.Any(p => p.PersonId == submitterId);
-        var result = people.Where(p => p.PersonId != submitterId).DistinctBy(p => p.PersonId).ToList();
-        if (result.Count == 0 && hadSubmitter && await directory.FindManagerAsync(submitterId, 1, ct) is { IsActive: true } manager)
+        // The submitter, and whoever hands today's decisions to the submitter (their tasks would land in the submitter's inbox).
+        var conflicted = (await directory.FindDelegatorsAsync(submitterId, calendar.Today, ct)).Append(submitterId).ToHashSet();
+        var skipped = people.Any(p => conflicted.Contains(p.PersonId));
+        var result = people.Where(p => !conflicted.Contains(p.PersonId)).DistinctBy(p => p.PersonId).ToList();
+        for (var level = 1; result.Count == 0 && skipped && level <= MaxLevelsUp; level++)
         {
-            result.Add(new Assignee(manager.Id, manager.DisplayName, "submitter-skipped"));
+            if (await directory.FindManagerAsync(submitterId, level, ct) is not { IsActive: true } manager)
+            {
+                break;
+            }
+
+            if (!conflicted.Contains(manager.Id))
+            {
+                result.Add(new Assignee(manager.Id, manager.DisplayName, "submitter-skipped"));
+            }
         }
 
         if (result.Count == 0)
         {
-            result = (await ResolveAsync(fallback, submitterId, "fallback", ct)).Where(p => p.PersonId != submitterId).ToList();
+            result = (await ResolveAsync(fallback, submitterId, "fallback", ct)).Where(p => !conflicted.Contains(p.PersonId)).ToList();
         }
 
         return result;
