@@ -1,9 +1,10 @@
 /** The Payments module's contract (C# records in ExpenseFlow.Payments.Application, camelCase JSON). */
 
-export const PAYABLE_STATUSES = ['Open', 'Held', 'InBatch', 'Scheduled', 'Paid'] as const;
+export const PAYABLE_STATUSES = ['Open', 'Held', 'InBatch', 'Scheduled', 'Paid', 'Closed'] as const;
 export type PayableStatus = (typeof PAYABLE_STATUSES)[number];
 
-export const HOLD_REASONS = ['NoBankAccount', 'InvalidBankAccount', 'InvalidCnaps'] as const;
+/** Why a payable is held (the first three) or closed for good (its claim was cancelled, rejected or returned). */
+export const HOLD_REASONS = ['NoBankAccount', 'InvalidBankAccount', 'InvalidCnaps', 'ClaimCancelled', 'ClaimRejected', 'ClaimReturned'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export interface PayableDto {

@@ -33,6 +33,7 @@ export class PaymentStatus {
   readonly kind = input.required<StatusKind>();
   readonly status = input.required<string>();
   readonly testId = input<string>('status-chip');
-  protected readonly colour = computed(() => COLOURS[this.status()] ?? 'grey');
+  // A closed payable was never paid (its claim was withdrawn): not the green of a closed, fully settled batch.
+  protected readonly colour = computed(() => (this.kind() === 'payable' && this.status() === 'Closed' ? 'brown' : COLOURS[this.status()] ?? 'grey'));
   protected readonly label = computed(() => `payments.${this.kind()}Status.${this.status()}`);
 }
