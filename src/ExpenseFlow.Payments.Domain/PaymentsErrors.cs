@@ -29,8 +29,8 @@ public static class PaymentsErrors
         var en = string.Join(", ", claims.Take(shown).Select(c => $"{c.Number} ({c.State})"));
         var zh = string.Join("、", claims.Take(shown).Select(c => $"{c.Number}（{StateZh(c.State)}）"));
         return new("Payments.ClaimNotPayable", ErrorKind.Conflict,
-            $"These claims are no longer approved for payment: {en}{(more > 0 ? $" and {more} more" : "")}. Leave them out, or cancel the batch.",
-            $"以下报销单已不再处于可付款状态：{zh}{(more > 0 ? $"等另 {more} 张" : "")}。请将其移出，或取消该批次。");
+            $"These claims are no longer approved for payment: {en}{(more > 0 ? $" and {more} more" : "")}. Build the batch without them (cancel a draft that holds them first).",
+            $"以下报销单已不再处于可付款状态：{zh}{(more > 0 ? $"等另 {more} 张" : "")}。请不含这些报销单重新制单（已含这些报销单的草稿批次请先取消）。");
     }
 
     private static string StateZh(string state) => state switch

@@ -145,7 +145,7 @@ public sealed class PaymentBatch : AggregateRoot<Guid>
 
         var line = PendingLineOf(payable) ?? throw new InvalidOperationException($"Payable {payable.Id} has no pending line in batch {Number}.");
         line.Status = BatchLineStatus.Removed;
-        payable.Close(reason, at);
+        payable.LeaveBatchClosed(reason, at);
         Total = LinesToPay().Sum(l => l.Amount);
         Count = LinesToPay().Count();
         if (Count == 0)

@@ -91,15 +91,20 @@ public sealed partial class Payable : AggregateRoot<Guid>
     }
 
     /// <summary>
-    /// The claim is no longer to be paid. Only a payable that no released batch carries can close: once the checker has
-    /// released the payment it is the bank's, and only a statement or a person can settle it.
+    /// The claim is no longer to be paid. Only an open or held payable closes here; one in a draft batch leaves it through
+    /// <see cref="Batches.PaymentBatch.Drop"/>; once the checker has released the payment it is the bank's, and only a
+    /// statement or a person can settle it.
     /// </summary>
-    public void Close(string reason, DateTimeOffset at)
+    public void Close(string reason, DateTimeOffset at) => CloseFrom([PayableStatus.Open, PayableStatus.Held], reason, at);
+
+    internal void LeaveBatchClosed(string reason, DateTimeOffset at) => CloseFrom([PayableStatus.InBatch], reason, at);
+
+    private void CloseFrom(PayableStatus[] allowed, string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Status is not (PayableStatus.Open or PayableStatus.Held or PayableStatus.InBatch))
+        if (!allowed.Contains(Status))
         {
-            throw new InvalidOperationException($"Payable {Id} of claim {ClaimNumber} is {Status} and cannot be closed.");
+            throw new InvalidOperationException($"Payable {Id} of claim {ClaimNumber} is {Status} and cannot be closed here.");
         }
 
         HoldReason = reason;
