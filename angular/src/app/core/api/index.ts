@@ -2,6 +2,7 @@ export * from './models';
 export * from './api-error';
 export * from './account.api';
 export * from './people.api';
+export * from './role-grants.api';
 export * from './departments.api';
 export * from './grades.api';
 export * from './cost-centres.api';

@@ -71,6 +71,11 @@ export interface PersonLookupItem {
 export interface Person extends PersonListItem {
   phone: string | null;
   bankAccounts: BankAccount[];
+  /**
+   * Roles an administrator asked for that wait for a second administrator (segregation of duties): the person does
+   * not hold them yet. A save answers 200 with such roles left out of `roles` and listed here.
+   */
+  pendingRoles?: string[];
 }
 
 export interface PersonInput {
@@ -185,3 +190,24 @@ export interface DelegationInput {
 
 export const ROLES = ['Employee', 'Approver', 'Finance', 'Admin', 'Management', 'HR'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const ROLE_GRANT_STATUSES = ['Pending', 'Confirmed', 'Rejected'] as const;
+export type RoleGrantStatus = (typeof ROLE_GRANT_STATUSES)[number];
+
+/**
+ * Roles one administrator alone may not give, waiting for a second administrator (GET /api/organization/role-grants).
+ * `reason` is "SelfGrant" (an administrator raising their own roles) or "Conflict:A+B" (e.g. "Conflict:Admin+Finance").
+ */
+export interface RoleGrant {
+  id: string;
+  personId: string;
+  personName: string;
+  roles: string[];
+  reason: string;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  status: RoleGrantStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}

@@ -12,14 +12,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
-import { Department, PeopleQuery, PersonListItem } from '../../../core/api/models';
+import { catchError, debounceTime, distinctUntilChanged, filter, of, switchMap, tap } from 'rxjs';
+import { Department, PeopleQuery, PersonListItem, RoleGrant } from '../../../core/api/models';
 import { DepartmentsApi } from '../../../core/api/departments.api';
 import { PeopleApi } from '../../../core/api/people.api';
+import { RoleGrantsApi } from '../../../core/api/role-grants.api';
 import { AuthService } from '../../../core/auth/auth.service';
 import { PERMISSIONS } from '../../../core/nav/nav-items';
 import { NotifyService } from '../../../shared/notify.service';
+import { RoleTags } from '../role-tags';
 import { PersonDialog, PersonDialogData } from './person-dialog';
 
 const SORTABLE: Record<string, string> = { displayName: 'displayName', employeeNo: 'employeeNo', department: 'department' };
@@ -33,7 +36,7 @@ export function toSortParam(sort: Sort): string | undefined {
 
 @Component({
   selector: 'app-people-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSortModule, MatTableModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatSortModule, MatTableModule, RoleTags, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './people.page.html',
 })
@@ -57,6 +60,9 @@ export class PeoplePage {
   protected readonly total = signal(0);
   protected readonly loading = signal(false);
   protected readonly departments = signal<Department[]>([]);
+  /** Roles waiting for a second administrator, by person (the list answer carries only the roles held). */
+  protected readonly pendingRoles = signal<Record<string, string[]>>({});
+  protected readonly pendingGrants = signal(0);
 
   constructor() {
     inject(DepartmentsApi)
@@ -70,6 +76,21 @@ export class PeoplePage {
     this.departmentFilter.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe((departmentId) => this.query.update((q) => ({ ...q, departmentId: departmentId ?? undefined, page: 1 })));
+
+    // Only administrators may read the grants; for them the list marks roles that are asked for but not held yet.
+    const grants = inject(RoleGrantsApi);
+    toObservable(this.reload)
+      .pipe(
+        filter(() => this.canManage()),
+        switchMap(() => grants.list('Pending').pipe(catchError(() => of([] as RoleGrant[])))),
+        takeUntilDestroyed(),
+      )
+      .subscribe((list) => {
+        const byPerson: Record<string, string[]> = {};
+        for (const g of list) byPerson[g.personId] = [...new Set([...(byPerson[g.personId] ?? []), ...g.roles])];
+        this.pendingRoles.set(byPerson);
+        this.pendingGrants.set(list.length);
+      });
 
     const request = computed(() => ({ query: this.query(), reload: this.reload() }));
     toObservable(request)

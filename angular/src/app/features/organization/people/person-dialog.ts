@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -7,6 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { CostCentresApi } from '../../../core/api/cost-centres.api';
@@ -17,6 +18,7 @@ import { PeopleApi } from '../../../core/api/people.api';
 import { errorMessage } from '../../../shared/notify.service';
 import { PersonPicker } from '../../../shared/person-picker';
 import { applyServerErrors, serverError } from '../../../shared/server-errors';
+import { RoleTags } from '../role-tags';
 import { BankAccountsPanel } from './bank-accounts-panel';
 
 export interface PersonDialogData {
@@ -26,9 +28,17 @@ export interface PersonDialogData {
 
 @Component({
   selector: 'app-person-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, PersonPicker, TranslatePipe, BankAccountsPanel],
+  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, PersonPicker, RoleTags, RouterLink, TranslatePipe, BankAccountsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './person-dialog.html',
+  styles: `
+    .pending-notice {
+      display: flex; gap: 12px; align-items: flex-start; padding: 12px 16px; margin-bottom: 16px; border-radius: 8px;
+      background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container);
+      p { margin: 0 0 4px; }
+      .lead { font-weight: 500; }
+    }
+  `,
 })
 export class PersonDialog {
   protected readonly data = inject<PersonDialogData>(MAT_DIALOG_DATA);
@@ -46,6 +56,20 @@ export class PersonDialog {
   protected readonly costCentres = signal<CostCentre[]>([]);
   protected readonly bankAccounts = signal<BankAccount[]>([]);
   protected readonly managerName = signal<string | null>(null);
+  /** Roles asked for that wait for a second administrator; the person does not hold them yet. */
+  protected readonly pendingRoles = signal<string[]>([]);
+  /**
+   * The saved person when the save held roles back: the dialog stays open so the administrator reads why, instead of
+   * a snackbar that vanishes; closing it then reloads the list.
+   */
+  protected readonly savedWithPending = signal<Person | null>(null);
+  protected readonly pendingMessage = computed(() => {
+    const lang = this.translate.currentLang();
+    const roles = this.pendingRoles();
+    if (!roles.length) return '';
+    const names = roles.map((r) => this.translate.instant(`roles.${r}`)).join(lang === 'zh-CN' ? '、' : ', ');
+    return this.translate.instant(roles.length === 1 ? 'people.pendingRoles.one' : 'people.pendingRoles.many', { roles: names });
+  });
   protected readonly serverError = serverError;
 
   protected readonly form = new FormGroup({
@@ -105,6 +129,7 @@ export class PersonDialog {
     });
     this.managerName.set(p.managerName);
     this.bankAccounts.set(p.bankAccounts ?? []);
+    this.pendingRoles.set(p.pendingRoles ?? []);
   }
 
   protected async setPassword(): Promise<void> {
@@ -137,7 +162,14 @@ export class PersonDialog {
       const saved = this.data.personId
         ? await firstValueFrom(this.people.update(this.data.personId, input))
         : await firstValueFrom(this.people.create({ ...input, initialPassword }));
-      this.ref.close(saved);
+      if (saved.pendingRoles?.length) {
+        // Saved, but not everything took effect: show what the person holds now and what waits.
+        this.fill(saved);
+        this.form.disable();
+        this.savedWithPending.set(saved);
+      } else {
+        this.ref.close(saved);
+      }
     } catch (e) {
       this.formError.set(applyServerErrors(this.form, e, this.translate.instant('errors.unknown')));
     } finally {
