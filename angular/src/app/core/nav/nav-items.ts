@@ -62,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'insights-roi', label: 'nav.insightsRoi', icon: 'savings', link: '/insights/roi', section: 'insights', anyPermission: insights },
   { id: 'insights-baselines', label: 'nav.insightsBaselines', icon: 'history', link: '/insights/baselines', section: 'insights', anyPermission: insights },
   { id: 'people', label: 'nav.people', icon: 'group', link: '/organization/people', section: 'organization', anyPermission: [PERMISSIONS.peopleRead, PERMISSIONS.organizationManage] },
+  { id: 'role-grants', label: 'nav.roleGrants', icon: 'admin_panel_settings', link: '/organization/role-grants', section: 'organization', anyPermission: manage },
   { id: 'departments', label: 'nav.departments', icon: 'account_tree', link: '/organization/departments', section: 'organization', anyPermission: manage },
   { id: 'legal-entities', label: 'nav.legalEntities', icon: 'domain', link: '/organization/legal-entities', section: 'organization', anyPermission: manage },
   { id: 'grades', label: 'nav.grades', icon: 'military_tech', link: '/organization/grades', section: 'organization', anyPermission: manage },

@@ -34,7 +34,7 @@ describe('permission-based navigation', () => {
 
   it('shows every organization page to an administrator, and the jobs dashboard only with its permission', () => {
     const admin = ids(['Organization.Manage']);
-    expect(admin).toEqual(['profile', 'people', 'departments', 'legal-entities', 'grades', 'cost-centres', 'delegations', 'people-import', 'help']);
+    expect(admin).toEqual(['profile', 'people', 'role-grants', 'departments', 'legal-entities', 'grades', 'cost-centres', 'delegations', 'people-import', 'help']);
     expect(admin).not.toContain('jobs');
     expect(ids(['Organization.Manage', 'Jobs.Dashboard'])).toContain('jobs');
   });

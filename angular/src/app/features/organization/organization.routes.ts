@@ -7,6 +7,7 @@ const manage = permissionGuard(PERMISSIONS.organizationManage);
 export const ORGANIZATION_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'people' },
   { path: 'people', title: 'nav.people', loadComponent: () => import('./people/people.page').then((m) => m.PeoplePage) },
+  { path: 'role-grants', title: 'nav.roleGrants', canActivate: [manage], loadComponent: () => import('./role-grants/role-grants.page').then((m) => m.RoleGrantsPage) },
   { path: 'departments', title: 'nav.departments', canActivate: [manage], loadComponent: () => import('./departments/departments.page').then((m) => m.DepartmentsPage) },
   { path: 'legal-entities', title: 'nav.legalEntities', canActivate: [manage], loadComponent: () => import('./legal-entities/legal-entities.page').then((m) => m.LegalEntitiesPage) },
   { path: 'grades', title: 'nav.grades', canActivate: [manage], loadComponent: () => import('./grades/grades.page').then((m) => m.GradesPage) },
