@@ -60,6 +60,22 @@ describe('LoginPage', () => {
     expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Forganization%2Fpeople');
   });
 
+  // The server's own words, not a generic "wrong password": each answer tells the person what to do next.
+  it.each([
+    [403, 'Organization.AccountDeactivated', '该账户已停用，请联系管理员重新启用。'],
+    [429, 'Organization.TooManyAttempts', '此网络地址登录失败次数过多，请稍后再试。'],
+    [423, 'Organization.LockedOut', '登录失败次数过多，账户已被暂时锁定。'],
+  ])('shows the server detail for %i %s and stays on the login page', async (status, code, detail) => {
+    fill('email', 'li.na@example.com');
+    fill('password', 'Secret-123X');
+    await submit();
+    backend.expectOne('/api/organization/account/login').flush({ title: 'refused', status, code, detail }, { status, statusText: 'Refused' });
+    await vi.waitFor(() => expect(text(harness.routeNativeElement!, '[data-testid="login-error"]')).toBe(detail));
+    expect(harness.routeNativeElement!.querySelector('[data-testid="login-error"]')?.getAttribute('role')).toBe('alert');
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Forganization%2Fpeople');
+    expect((harness.routeNativeElement!.querySelector('button[type=submit]') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('goes to the returnUrl after a successful login', async () => {
     fill('email', 'li.na@example.com');
     fill('password', 'Secret-123X');
