@@ -2,6 +2,9 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslatePipe } from '@ngx-translate/core';
 
+/** The help cards in order; each has `help.<section>.title` and `.body` in both languages. */
+export const HELP_SECTIONS: readonly string[] = ['signIn', 'sessions', 'language', 'profile', 'expensesNew', 'expensesSubmit', 'expensesList', 'approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows', 'paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsTemplates', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting', 'insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines', 'people', 'roleGrants', 'departments', 'legalEntities', 'gradesCostCentres', 'delegations', 'import', 'jobs'];
+
 /** Describes what the portal does today; keep it to what is built. */
 @Component({
   selector: 'app-help-page',
@@ -28,7 +31,7 @@ import { TranslatePipe } from '@ngx-translate/core';
   `,
 })
 export class HelpPage {
-  protected readonly sections = ['signIn', 'language', 'profile', 'expensesNew', 'expensesSubmit', 'expensesList', 'approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows', 'paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsTemplates', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting', 'insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines', 'people', 'departments', 'legalEntities', 'gradesCostCentres', 'delegations', 'import', 'jobs'];
+  protected readonly sections = HELP_SECTIONS;
   protected readonly csvHeader =
     'employeeNo,displayName,email,phone,departmentCode,gradeCode,managerEmployeeNo,costCentreCode,roles,bankName,bankAccountNumber,bankAccountName,cnapsCode\n' +
     'E0042,张伟,zhang.wei@example.com,13800000000,FIN,G3,E0001,CC-100,Employee;Approver,中国工商银行,6222020200001234567,张伟,102100099996';
