@@ -15,6 +15,8 @@ was_running=0
 if PGPASSWORD=${EXPENSEFLOW_PG_PASSWORD:-expenseflow} psql -h 127.0.0.1 -p "$port" -U expenseflow -d expenseflow -qtAc 'select 1' >/dev/null 2>&1; then was_running=1; fi
 connection="$(bash etc/scripts/pg.sh start pg-run "$port")"
 export ConnectionStrings__ExpenseFlow="$connection"
+# Receipts beside the demo cluster's data (the host's own default, /var/lib/expenseflow/receipts, is the service's).
+export Receipts__StoragePath="${Receipts__StoragePath:-/var/tmp/expenseflow/receipts}"
 cleanup() { if [ "$was_running" = 0 ]; then echo "==> stopping PostgreSQL"; bash "$repo/etc/scripts/pg.sh" stop pg-run; fi; }
 trap cleanup EXIT
 

@@ -30,8 +30,7 @@ public static class ExpensesModule
             services.AddSingleton(grant);
         }
 
-        services.AddSingleton(new ReceiptStorageOptions { Path = configuration["Receipts:StoragePath"] ?? new ReceiptStorageOptions().Path });
-        services.AddSingleton<IReceiptStorage, FileSystemReceiptStorage>();
+        services.AddReceiptStorage(configuration);
         services.Configure<ReceiptUploadOptions>(configuration.GetSection("Receipts"));
         services.AddSingleton(_ => new RecognitionEngine(new RecognitionOptions
         {

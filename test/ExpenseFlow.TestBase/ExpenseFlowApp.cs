@@ -27,6 +27,9 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether this host runs Hangfire workers (off by default: tests run jobs directly where they need them).</summary>
     protected virtual bool JobServer => false;
 
+    /// <summary>Where this host keeps receipt bytes (Receipts:Store): its own folder, or the shared database.</summary>
+    protected virtual string ReceiptStore => "FileSystem";
+
     /// <summary>Set to run this host over another host's database (a restart); that database is then left in place.</summary>
     protected virtual string? ExistingDatabase => null;
 
@@ -69,6 +72,7 @@ public class ExpenseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:ServerEnabled", JobServer ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Receipts:StoragePath", ReceiptStoragePath);
+        builder.UseSetting("Receipts:Store", ReceiptStore);
         // Test hosts start by the dozen on two cores: models load on the first image instead of at every start.
         builder.UseSetting("Recognition:WarmUpOnStart", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

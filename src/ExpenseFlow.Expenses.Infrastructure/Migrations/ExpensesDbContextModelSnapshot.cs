@@ -639,6 +639,38 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                     b.ToTable("idempotent_requests", "expenses");
                 });
 
+            modelBuilder.Entity("ExpenseFlow.Expenses.Infrastructure.Storage.ReceiptBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Sha256")
+                        .HasName("pk_receipt_blobs");
+
+                    b.HasIndex("StoredAt")
+                        .HasDatabaseName("ix_receipt_blobs_stored_at");
+
+                    b.ToTable("receipt_blobs", "expenses", t =>
+                        {
+                            t.HasCheckConstraint("ck_receipt_blobs_size", "size = octet_length(bytes)");
+                        });
+                });
+
             modelBuilder.Entity("ExpenseFlow.Expenses.Domain.Claims.Claim", b =>
                 {
                     b.OwnsMany("ExpenseFlow.Expenses.Domain.Policies.PolicyFinding", "Findings", b1 =>

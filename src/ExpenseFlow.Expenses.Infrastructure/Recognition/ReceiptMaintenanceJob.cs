@@ -33,9 +33,9 @@ public sealed class ReceiptMaintenanceJob(
         var cutoff = now - OrphanGrace;
         await foreach (var (hash, writtenAt) in storage.ListAsync(cancellationToken))
         {
-            if (writtenAt < cutoff && !await db.Receipts.AnyAsync(r => r.ContentHash == hash, cancellationToken))
+            if (writtenAt < cutoff && !await db.Receipts.AnyAsync(r => r.ContentHash == hash, cancellationToken)
+                && await storage.DeleteAsync(hash, cutoff, cancellationToken))
             {
-                await storage.DeleteAsync(hash, cancellationToken);
                 deleted++;
             }
         }

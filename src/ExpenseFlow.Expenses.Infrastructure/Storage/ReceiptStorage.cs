@@ -1,8 +1,10 @@
-using System.Security.Cryptography;
-
 namespace ExpenseFlow.Expenses.Infrastructure.Storage;
 
-/// <summary>Where receipt files live, addressed by the SHA-256 of their bytes (so the same file is stored once).</summary>
+/// <summary>
+/// Where receipt bytes live, addressed by the SHA-256 of their bytes (so the same file is stored once). The upload
+/// stores the bytes first and commits the receipt row after; maintenance deletes objects no row refers to once they
+/// are older than any upload in flight could be.
+/// </summary>
 public interface IReceiptStorage
 {
     /// <summary>Stores the stream durably and returns its hash and size; throws <see cref="FileTooLargeException"/> past the limit.</summary>
@@ -10,10 +12,17 @@ public interface IReceiptStorage
 
     Task<Stream?> OpenAsync(string hash, CancellationToken cancellationToken);
 
-    /// <summary>Every stored object with the time it was written (for collecting files no receipt refers to).</summary>
+    /// <summary>Stored objects that may be unreferenced, with the time each was last stored (the caller re-checks the rows).</summary>
     IAsyncEnumerable<(string Hash, DateTimeOffset WrittenAt)> ListAsync(CancellationToken cancellationToken);
 
-    Task DeleteAsync(string hash, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes the object unless it was stored again at or after <paramref name="storedBefore"/> (an upload of the same
+    /// bytes renews the object, so one in flight is never collected under it). True when it was deleted.
+    /// </summary>
+    Task<bool> DeleteAsync(string hash, DateTimeOffset storedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Throws <see cref="ReceiptStorageUnusableException"/> with the reason when this process cannot store receipts.</summary>
+    Task EnsureWritableAsync(CancellationToken cancellationToken);
 }
 
 public sealed record StoredFile(string Hash, long Size);
@@ -23,111 +32,27 @@ public sealed class FileTooLargeException(long limit) : Exception($"The file exc
     public long Limit { get; } = limit;
 }
 
-public sealed class ReceiptStorageOptions
+public sealed class ReceiptStorageUnusableException(string message, Exception? inner = null) : Exception(message, inner);
+
+public enum ReceiptStore
 {
-    public string Path { get; set; } = "/var/tmp/expenseflow/receipts";
+    /// <summary>A folder (one host, or a folder every host shares).</summary>
+    FileSystem,
+
+    /// <summary>PostgreSQL (expenses.receipt_blobs): every host that shares the database shares the receipts.</summary>
+    Database,
 }
 
-/// <summary>
-/// A folder on disk. A file is written to a temporary name, flushed to the device, then renamed into place, so a
-/// crash leaves either no object or a complete one, never a torn file under a valid name.
-/// </summary>
-public sealed class FileSystemReceiptStorage(ReceiptStorageOptions options) : IReceiptStorage
+public sealed class ReceiptStorageOptions
 {
-    private string Root => options.Path;
+    /// <summary>
+    /// The production default: systemd's StateDirectory=expenseflow creates /var/lib/expenseflow for the service user
+    /// and keeps it across restarts and reboots (unlike /tmp and /var/tmp, which PrivateTmp=true makes private and
+    /// throw-away for the service).
+    /// </summary>
+    public const string DefaultPath = "/var/lib/expenseflow/receipts";
 
-    public async Task<StoredFile> SaveAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var tmpDir = System.IO.Path.Combine(Root, "tmp");
-        Directory.CreateDirectory(tmpDir);
-        var tmp = System.IO.Path.Combine(tmpDir, Guid.NewGuid().ToString("N"));
-        long size = 0;
-        string hash;
-        try
-        {
-            await using (var file = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-            {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    size += read;
-                    if (size > maxBytes)
-                    {
-                        throw new FileTooLargeException(maxBytes);
-                    }
+    public string Path { get; set; } = DefaultPath;
 
-                    sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            }
-
-            var target = PathOf(hash);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
-            {
-                File.Delete(tmp);
-            }
-            else
-            {
-                File.Move(tmp, target, overwrite: true);
-            }
-
-            return new StoredFile(hash, size);
-        }
-        catch
-        {
-            File.Delete(tmp);
-            throw;
-        }
-    }
-
-    public Task<Stream?> OpenAsync(string hash, CancellationToken cancellationToken)
-    {
-        var path = PathOf(hash);
-        return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null);
-    }
-
-    public async IAsyncEnumerable<(string Hash, DateTimeOffset WrittenAt)> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var objects = System.IO.Path.Combine(Root, "objects");
-        if (!Directory.Exists(objects))
-        {
-            yield break;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var name = System.IO.Path.GetFileName(file);
-            if (name.Length == 64)
-            {
-                yield return (name, File.GetLastWriteTimeUtc(file));
-            }
-        }
-
-        await Task.CompletedTask;
-    }
-
-    public Task DeleteAsync(string hash, CancellationToken cancellationToken)
-    {
-        File.Delete(PathOf(hash));
-        return Task.CompletedTask;
-    }
-
-    private string PathOf(string hash)
-    {
-        if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
-        {
-            throw new ArgumentException("Not a SHA-256 hex digest.", nameof(hash));
-        }
-
-        return System.IO.Path.Combine(Root, "objects", hash[..2], hash[2..4], hash);
-    }
+    public ReceiptStore Store { get; set; } = ReceiptStore.FileSystem;
 }
