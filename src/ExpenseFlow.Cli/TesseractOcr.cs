@@ -9,7 +9,7 @@ namespace ExpenseFlow.Cli;
 /// <summary>Tesseract 5 (Debian tesseract-ocr) as a process, for the side-by-side benchmark: TSV words grouped into lines.</summary>
 internal sealed class TesseractOcr(string languages = "chi_sim+eng") : IOcrEngine
 {
-    public IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null)
+    public IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null, CancellationToken cancellationToken = default)
     {
         var file = Path.Combine(Path.GetTempPath(), $"ef-tess-{Guid.NewGuid():N}.png");
         try
@@ -18,9 +18,15 @@ internal sealed class TesseractOcr(string languages = "chi_sim+eng") : IOcrEngin
             var psi = new ProcessStartInfo("tesseract") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var a in new[] { file, "stdout", "-l", languages, "--psm", "3", "tsv" }) psi.ArgumentList.Add(a);
             using var p = Process.Start(psi)!;
-            var tsv = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return Lines(tsv);
+            p.ErrorDataReceived += (_, _) => { }; // drained: a full error pipe would block the process
+            p.BeginErrorReadLine();
+            using (cancellationToken.Register(() => p.Kill(entireProcessTree: true)))
+            {
+                var tsv = p.StandardOutput.ReadToEnd();
+                p.WaitForExit();
+                cancellationToken.ThrowIfCancellationRequested();
+                return Lines(tsv);
+            }
         }
         finally
         {

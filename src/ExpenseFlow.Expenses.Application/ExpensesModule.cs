@@ -37,6 +37,9 @@ public static class ExpensesModule
             ModelsDirectory = configuration["Recognition:ModelsDirectory"],
             // 0 = one per core for a document's OCR; the engine caps all documents together at the core count.
             IntraOpThreads = configuration.GetValue("Recognition:IntraOpThreads", 0),
+            // Documents recognised at once on this host, whatever the number of Hangfire workers (0 = one per core).
+            MaxConcurrentDocuments = configuration.GetValue("Recognition:MaxConcurrentDocuments", 0),
+            Timeout = TimeSpan.FromSeconds(configuration.GetValue("Recognition:TimeoutSeconds", 60)),
         }));
         services.AddScoped<IClaimReader, ClaimReader>();
         services.AddScoped<ClaimEvidence>();

@@ -19,6 +19,7 @@ public sealed class RecognitionEngine : IDisposable
     private readonly RecognitionOptions _options;
     private readonly Lazy<IOcrEngine> _ocr;
     private readonly bool _ownsOcr;
+    private readonly SemaphoreSlim _documents;
 
     /// <summary>The exact sources (XML, OFD, PDF text, QR) run once over tiny in-memory samples, once per process, in the background.</summary>
     private static readonly Lazy<Task> ExactPathsWarmUp = new(() => Task.Run(() =>
@@ -30,6 +31,8 @@ public sealed class RecognitionEngine : IDisposable
     public RecognitionEngine(RecognitionOptions? options = null, IOcrEngine? ocr = null)
     {
         _options = options ?? new RecognitionOptions();
+        var slots = _options.MaxConcurrentDocuments > 0 ? _options.MaxConcurrentDocuments : Environment.ProcessorCount;
+        _documents = new SemaphoreSlim(slots, slots);
         if (_options.WarmUpOnCreate) _ = ExactPathsWarmUp.Value;
         _ownsOcr = ocr is null;
         _ocr = new Lazy<IOcrEngine>(() => ocr ?? new PaddleOcrEngine(PaddleOcrModels.Locate(_options.ModelsDirectory), _options.IntraOpThreads),
@@ -48,24 +51,65 @@ public sealed class RecognitionEngine : IDisposable
         if (_options.EnableOcr) _ = _ocr.Value;
     }
 
-    public RecognitionResult Recognize(byte[] bytes, string fileName)
+    /// <summary>
+    /// Recognises one document within <see cref="RecognitionOptions.Timeout"/>: at the timeout the work is cancelled
+    /// where it stands (OCR between steps and inside ONNX Runtime, PDF decoding, pdftoppm killed) and error "timeout" is
+    /// returned once it has stopped. At most <see cref="RecognitionOptions.MaxConcurrentDocuments"/> documents run at
+    /// once; the wait for a slot is not part of the budget. Cancelling <paramref name="cancellationToken"/> (a host
+    /// shutting down) stops the work the same way and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public RecognitionResult Recognize(byte[] bytes, string fileName, CancellationToken cancellationToken = default)
     {
+        _documents.Wait(cancellationToken);
         var sw = Stopwatch.StartNew();
-        // The work runs on a worker so a pathological document cannot hold the caller beyond the timeout.
-        var task = Task.Run(() => RecognizeCore(bytes, fileName));
+        var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_options.Timeout);
+        RecognitionResult? done = null;
+        Exception? failure = null;
+        // Its own thread: PdfPig builds a page tree recursively, and a stack overflow would end the process. The slot is
+        // given back by the worker when it has really stopped, so a document still stopping keeps its place.
+        var worker = new Thread(() =>
+        {
+            try
+            {
+                done = RecognizeCore(bytes, fileName, budget.Token);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                budget.Dispose();
+                _documents.Release();
+            }
+        }, WorkerStackBytes) { IsBackground = true, Name = "recognition" };
+        worker.Start();
+        // Every step observes the budget, so the worker ends shortly after it; the grace only bounds the caller's wait
+        // for a step that cannot be interrupted (one image decode, one PdfPig page) should one run long.
+        var stopped = worker.Join(_options.Timeout + StopGrace);
         RecognitionResult result;
-        try
+        if (stopped && done is not null) result = done;
+        else if (!stopped || failure is OperationCanceledException)
         {
-            result = task.Wait(_options.Timeout) ? task.Result : RecognitionResult.Failed(fileName, ErrorCodes.Timeout);
+            cancellationToken.ThrowIfCancellationRequested();
+            result = RecognitionResult.Failed(fileName, ErrorCodes.Timeout);
+            if (!stopped) result.Warnings.Add("the work had not stopped when the call returned");
         }
-        catch (AggregateException ex)
+        else
         {
-            result = RecognitionResult.Failed(fileName, ex.InnerException is OcrModelsMissingException ? ErrorCodes.OcrUnavailable : ErrorCodes.Corrupt);
-            result.Warnings.Add(ex.InnerException?.Message ?? ex.Message);
+            result = RecognitionResult.Failed(fileName, failure is OcrModelsMissingException ? ErrorCodes.OcrUnavailable : ErrorCodes.Corrupt);
+            result.Warnings.Add(failure?.Message ?? "no result");
         }
         result.ElapsedMs = sw.ElapsedMilliseconds;
         return result;
     }
+
+    /// <summary>How long after the timeout a caller waits for the work to stop before it returns anyway.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stack of a recognition thread: PdfPig's recursive page tree, <see cref="RecognitionOptions.MaxPdfObjects"/> levels deep (reserved, not committed).</summary>
+    private const int WorkerStackBytes = 256 * 1024 * 1024;
 
     /// <summary>Field extraction and cross-checks over text lines read elsewhere (another OCR, or lines a person corrected).</summary>
     public RecognitionResult RecognizeLines(IReadOnlyList<TextLine> lines, string fileName, FieldSource source = FieldSource.Ocr)
@@ -79,7 +123,7 @@ public sealed class RecognitionEngine : IDisposable
         return result;
     }
 
-    private RecognitionResult RecognizeCore(byte[] bytes, string fileName)
+    private RecognitionResult RecognizeCore(byte[] bytes, string fileName, CancellationToken ct)
     {
         if (bytes.Length == 0) return RecognitionResult.Failed(fileName, ErrorCodes.Empty);
         if (bytes.Length > _options.MaxInputBytes) return RecognitionResult.Failed(fileName, ErrorCodes.TooLarge);
@@ -98,14 +142,14 @@ public sealed class RecognitionEngine : IDisposable
                     capitals = ReadOfd(bytes, c);
                     break;
                 case InputKind.Pdf:
-                    capitals = ReadPdf(bytes, c);
+                    capitals = ReadPdf(bytes, c, ct);
                     break;
                 case InputKind.Jpeg or InputKind.Png or InputKind.WebP or InputKind.Bmp:
                     var decodeWatch = Stopwatch.StartNew();
                     using (var bitmap = ImageLoader.Decode(bytes, _options))
                     {
                         if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"decode {bitmap.Width}x{bitmap.Height}: {decodeWatch.ElapsedMilliseconds} ms");
-                        capitals = ReadImage(bitmap, c);
+                        capitals = ReadImage(bitmap, c, ct);
                     }
                     break;
                 default:
@@ -154,10 +198,10 @@ public sealed class RecognitionEngine : IDisposable
         return InvoiceExtractor.Extract(pageLines, c, FieldSource.Ofd);
     }
 
-    private decimal? ReadPdf(byte[] bytes, FieldCollector c)
+    private decimal? ReadPdf(byte[] bytes, FieldCollector c, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        using var pdf = PdfSource.Open(bytes, _options);
+        using var pdf = PdfSource.Open(bytes, _options, ct);
         var tOpen = watch.ElapsedMilliseconds;
         var textPages = Math.Min(pdf.PageCount, Math.Max(1, _options.MaxPdfTextPages));
         var first = pdf.TextLines(0);
@@ -168,6 +212,7 @@ public sealed class RecognitionEngine : IDisposable
             var offset = (float)pdf.PageHeightPoints(0) + PageGap;
             for (var i = 1; i < textPages; i++)
             {
+                ct.ThrowIfCancellationRequested();
                 textLines.AddRange(pdf.TextLines(i).Select(l => l with { Y = l.Y + offset }));
                 offset += (float)pdf.PageHeightPoints(i) + PageGap;
             }
@@ -175,7 +220,7 @@ public sealed class RecognitionEngine : IDisposable
             var tText = watch.ElapsedMilliseconds;
             // The invoice's QR code is an image on its first page (the second is searched too, for a cover page): the first VAT payload found is taken.
             for (var i = 0; i < Math.Min(textPages, 2) && !c.Has(FieldNames.InvoiceNumber); i++)
-                foreach (var qr in pdf.PageImages(i).SelectMany(QrReader.DecodeAll)) ApplyQr(c, qr);
+                foreach (var qr in pdf.PageImages(i, ct).SelectMany(b => QrReader.DecodeAll(b, ct))) ApplyQr(c, qr);
             var tQr = watch.ElapsedMilliseconds;
             var capitals = InvoiceExtractor.Extract(textLines, c, FieldSource.PdfText);
             if (!c.Has(FieldNames.InvoiceNumber)) ReceiptExtractor.Extract(textLines, c, FieldSource.PdfText, _options.DefaultCurrency);
@@ -189,9 +234,10 @@ public sealed class RecognitionEngine : IDisposable
         float top = 0;
         for (var i = 0; i < ocrPages; i++)
         {
-            using var page = pdf.PageBitmap(i);
+            ct.ThrowIfCancellationRequested();
+            using var page = pdf.PageBitmap(i, ct);
             var pageTop = top;
-            lines.AddRange(ReadPageImage(page, c).Select(l => l with { Y = l.Y + pageTop }));
+            lines.AddRange(ReadPageImage(page, c, ct).Select(l => l with { Y = l.Y + pageTop }));
             top += page.Height + PageGap;
         }
         return ExtractFromOcr(lines, c);
@@ -200,33 +246,41 @@ public sealed class RecognitionEngine : IDisposable
     /// <summary>Space left between stacked pages, in the pages' own units: more than any line gap, so rows never join.</summary>
     private const float PageGap = 100;
 
-    private decimal? ReadImage(SKBitmap bitmap, FieldCollector c) => ExtractFromOcr(ReadPageImage(bitmap, c), c);
+    private decimal? ReadImage(SKBitmap bitmap, FieldCollector c, CancellationToken ct) => ExtractFromOcr(ReadPageImage(bitmap, c, ct), c);
 
     /// <summary>One page image: its QR codes applied to the fields and its text lines read, when OCR is on.</summary>
-    private IReadOnlyList<TextLine> ReadPageImage(SKBitmap bitmap, FieldCollector c)
+    private IReadOnlyList<TextLine> ReadPageImage(SKBitmap bitmap, FieldCollector c, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         if (!_options.EnableOcr)
         {
-            foreach (var qr in QrReader.DecodeAll(bitmap)) ApplyQr(c, qr);
+            foreach (var qr in QrReader.DecodeAll(bitmap, ct)) ApplyQr(c, qr);
             return [];
         }
         // The QR search runs beside the OCR (both only read the pixels); its fields are applied first, as they rank first.
         var qrSearch = Task.Run(() =>
         {
-            var found = QrReader.DecodeAll(bitmap);
+            var found = QrReader.DecodeAll(bitmap, ct);
             if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"qr {bitmap.Width}x{bitmap.Height}: {sw.ElapsedMilliseconds} ms");
             return found;
         });
         try
         {
-            var lines = _ocr.Value.Recognize(bitmap, Uscc.CheckReading);
+            var lines = _ocr.Value.Recognize(bitmap, Uscc.CheckReading, ct);
             if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"image: qr + ocr {sw.ElapsedMilliseconds} ms");
             return lines;
         }
         finally
         {
-            foreach (var qr in qrSearch.GetAwaiter().GetResult()) ApplyQr(c, qr);
+            // Waited for even when the OCR was cancelled: no work of this document is left running after it returns.
+            try
+            {
+                foreach (var qr in qrSearch.GetAwaiter().GetResult()) ApplyQr(c, qr);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // the OCR's own cancellation is what propagates
+            }
         }
     }
 

@@ -44,7 +44,8 @@ public sealed class RecognizeReceiptJob(
             bytes = memory.ToArray();
         }
 
-        var result = engine.Recognize(bytes, receipt.FileName);
+        // Hangfire's token ends with the server: the engine stops the document's work at once and the job is retried.
+        var result = engine.Recognize(bytes, receipt.FileName, cancellationToken);
         if (result.Error == ErrorCodes.OcrUnavailable || result.Error == ErrorCodes.Timeout)
         {
             // Transient or a setup fault: let Hangfire retry rather than record a verdict.

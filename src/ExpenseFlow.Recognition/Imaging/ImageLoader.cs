@@ -7,6 +7,7 @@ internal static class ImageLoader
 {
     public static SKBitmap Decode(byte[] bytes, RecognitionOptions options)
     {
+        ImageHeader.EnsureWithinLimit(bytes, options, "image");
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data) ?? throw new RecognitionException(ErrorCodes.Corrupt, "undecodable image");
         var info = codec.Info;

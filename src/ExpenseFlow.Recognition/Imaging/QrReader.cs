@@ -18,7 +18,10 @@ public static class QrReader
         [DecodeHintType.CHARACTER_SET] = "UTF-8",
     };
 
-    public static IReadOnlyList<string> DecodeAll(SKBitmap bitmap)
+    public static IReadOnlyList<string> DecodeAll(SKBitmap bitmap) => DecodeAll(bitmap, CancellationToken.None);
+
+    /// <summary>As <see cref="DecodeAll(SKBitmap)"/>, stopping between attempts when the token is cancelled.</summary>
+    public static IReadOnlyList<string> DecodeAll(SKBitmap bitmap, CancellationToken cancellationToken)
     {
         // QR images embedded in PDFs are often one pixel per module: enlarge them without smoothing first.
         if (Math.Max(bitmap.Width, bitmap.Height) < 400)
@@ -33,6 +36,7 @@ public static class QrReader
         // Full size, then half and quarter (as long as the longest side stays at 300 px or more).
         for (var step = 0; step < 3; step++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (step > 0)
             {
                 if (Math.Max(w, h) / 2 < 300) break;

@@ -10,7 +10,11 @@ public interface IOcrEngine
     /// Optional: what the caller knows of a valid reading (e.g. a tax ID's check character). An engine that can read a
     /// line again another way does so for lines the check fails, and keeps a second reading that passes.
     /// </param>
-    IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null);
+    /// <param name="cancellationToken">
+    /// The document's budget: an engine stops its work when it is cancelled (between its steps at least) and throws
+    /// <see cref="OperationCanceledException"/>, leaving no thread or process of its own running.
+    /// </param>
+    IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A line's reading: false when it fails a check, true when it passes, null when there is nothing to check.</summary>

@@ -15,16 +15,15 @@ public sealed partial class PaddleOcrEngine
             .Take(OrientationSampleSize).ToArray();
 
     /// <summary>Runs the direction classifier on the given crops; those it finds upside down are turned 180° in place.</summary>
-    private void Classify(List<SKBitmap> crops, int[] indices, bool[] flipped)
+    private void Classify(List<SKBitmap> crops, int[] indices, bool[] flipped, CancellationToken ct)
     {
         var batches = indices.Chunk(ClsBatch).ToArray();
-        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _threads }, batch =>
+        ForEachBatch(batches, batch =>
         {
             var data = new float[batch.Length * 3 * ClsHeight * ClsWidth];
             for (var k = 0; k < batch.Length; k++) FillLine(crops[batch[k]], data, k, ClsHeight, ClsWidth);
             using var value = OrtValue.CreateTensorValueFromMemory(data, [batch.Length, 3, ClsHeight, ClsWidth]);
-            using var runOptions = new RunOptions();
-            using var outputs = _cls.Run(runOptions, [_cls.InputNames[0]], [value], [_cls.OutputNames[0]]);
+            using var outputs = Run(_cls, value, ct);
             var probs = outputs[0].GetTensorDataAsSpan<float>();
             for (var k = 0; k < batch.Length; k++)
             {
@@ -35,7 +34,7 @@ public sealed partial class PaddleOcrEngine
                 crops[i].Dispose();
                 crops[i] = rotated; // each index is in one batch only
             }
-        });
+        }, ct);
     }
 
     /// <summary>

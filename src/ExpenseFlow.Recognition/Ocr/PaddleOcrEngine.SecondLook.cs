@@ -17,7 +17,7 @@ public sealed partial class PaddleOcrEngine
     /// Reads again, widened, every crop whose reading the check fails, and keeps the first widened reading that passes
     /// (a reading that only fails differently is not taken). Returns how many lines were read again.
     /// </summary>
-    private int SecondLook(List<SKBitmap> crops, (string Text, double Confidence)[] texts, ReadingCheck check)
+    private int SecondLook(List<SKBitmap> crops, (string Text, double Confidence)[] texts, ReadingCheck check, CancellationToken ct)
     {
         var doubtful = Enumerable.Range(0, crops.Count).Where(i => !string.IsNullOrWhiteSpace(texts[i].Text) && check(texts[i].Text) == false).ToList();
         if (doubtful.Count == 0) return 0;
@@ -28,7 +28,7 @@ public sealed partial class PaddleOcrEngine
             foreach (var s in SecondLookStretches)
                 widened.Add(Resize(crops[i], Math.Max(1, (int)Math.Round(crops[i].Width * s)), crops[i].Height));
             // One crop a batch: the few widened crops are read side by side on the cores instead of one after another.
-            var again = RecognizeCrops(widened, batchSize: 1);
+            var again = RecognizeCrops(widened, ct, batchSize: 1);
             for (var k = 0; k < doubtful.Count; k++)
             {
                 var passing = Enumerable.Range(0, SecondLookStretches.Length).Select(j => again[k * SecondLookStretches.Length + j])

@@ -84,26 +84,32 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         }
     }
 
-    public IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null) => Recognize(image, check, allowTurn: true);
+    public IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check = null, CancellationToken cancellationToken = default) =>
+        Recognize(image, check, allowTurn: true, cancellationToken);
 
-    private IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check, bool allowTurn)
+    private IReadOnlyList<TextLine> Recognize(SKBitmap image, ReadingCheck? check, bool allowTurn, CancellationToken ct)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var boxes = Detect(image);
+        var boxes = Detect(image, ct);
         var tDet = sw.ElapsedMilliseconds;
         // The page's pixels wrapped, not copied (SKImage.FromBitmap copies a mutable bitmap: ~55 ms for a 5 MP receipt);
         // the bitmap outlives the image and nothing writes to it meanwhile.
         using var pixmap = image.PeekPixels();
         using var source = SKImage.FromPixels(pixmap);
-        var crops = boxes.Select(b => Crop(source, b.Box)).ToList();
+        var crops = new List<SKBitmap>(boxes.Count);
         var tCrop = sw.ElapsedMilliseconds;
         try
         {
+            foreach (var b in boxes)
+            {
+                ct.ThrowIfCancellationRequested();
+                crops.Add(Crop(source, b.Box));
+            }
             // Orientation from a sample of the longest lines first: on an upright page with no flipped line among them
             // the classifier is not run on the rest (it could only turn a line the wrong way).
             var flipped = new bool[crops.Count];
             var sample = OrientationSample(crops);
-            Classify(crops, sample, flipped);
+            Classify(crops, sample, flipped, ct);
             var pageTurn = PageTurn(boxes, crops, sample, flipped);
             if (pageTurn != 0 && allowTurn)
             {
@@ -111,19 +117,19 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
                 // cannot orient alone ("6%") and the layout's left/right and top/bottom are right. Nothing was recognised yet.
                 if (Trace) Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), cls {sw.ElapsedMilliseconds - tCrop} ms ({sample.Length} lines): turned {pageTurn}°");
                 using var upright = Imaging.ImageLoader.Rotate(image, 360 - pageTurn);
-                return Recognize(upright, check, allowTurn: false);
+                return Recognize(upright, check, allowTurn: false, ct);
             }
             var classified = sample.Length;
             if (sample.Length < crops.Count && sample.Any(i => flipped[i]))
             {
                 var rest = Enumerable.Range(0, crops.Count).Except(sample).ToArray();
-                Classify(crops, rest, flipped);
+                Classify(crops, rest, flipped, ct);
                 classified += rest.Length;
             }
             var tCls = sw.ElapsedMilliseconds;
-            var texts = RecognizeCrops(crops);
+            var texts = RecognizeCrops(crops, ct);
             var tRec = sw.ElapsedMilliseconds;
-            var reread = check is null ? 0 : SecondLook(crops, texts, check);
+            var reread = check is null ? 0 : SecondLook(crops, texts, check, ct);
             if (Trace)
                 Console.Error.WriteLine($"ocr {image.Width}x{image.Height}: det {tDet} ms ({boxes.Count} boxes), crop {tCrop - tDet} ms, cls {tCls - tCrop} ms ({classified} lines), rec {tRec - tCls} ms"
                                         + (reread > 0 ? $", second look {sw.ElapsedMilliseconds - tRec} ms ({reread} lines)" : ""));
@@ -171,16 +177,16 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         return new TextLine(text, conf, x - box.Width / 2, y - box.Height / 2, box.Width, box.Height);
     }
 
-    internal List<(RotatedBox Box, float Score)> Detect(SKBitmap image)
+    internal List<(RotatedBox Box, float Score)> Detect(SKBitmap image, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var ratio = Math.Max(image.Width, image.Height) > DetLimitSideLen ? (float)DetLimitSideLen / Math.Max(image.Width, image.Height) : 1f;
         var w = Math.Max(32, (int)Math.Round(image.Width * ratio / 32) * 32);
         var h = Math.Max(32, (int)Math.Round(image.Height * ratio / 32) * 32);
         using var resized = Resize(image, w, h);
         var input = ToTensor(resized, w, h, DetMean, DetStd);
         using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 3, h, w]);
-        using var runOptions = new RunOptions();
-        using var outputs = _det.Run(runOptions, [_det.InputNames[0]], [value], [_det.OutputNames[0]]);
+        using var outputs = Run(_det, value, ct);
         var prob = outputs[0].GetTensorDataAsSpan<float>();
         var boxes = DbPostProcessor.Boxes(prob, w, h);
         float sx = (float)image.Width / w, sy = (float)image.Height / h;
@@ -211,24 +217,23 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         return dst;
     }
 
-    private (string Text, double Confidence)[] RecognizeCrops(List<SKBitmap> crops, int batchSize = RecBatch)
+    private (string Text, double Confidence)[] RecognizeCrops(List<SKBitmap> crops, CancellationToken ct, int batchSize = RecBatch)
     {
         var results = new (string, double)[crops.Count];
         // Batches of similar aspect ratio waste the least padding; the widest first, so parallel workers end together.
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => (double)crops[i].Width / crops[i].Height).ToArray();
         var batches = order.Chunk(batchSize).Reverse().ToArray();
-        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _threads }, batch =>
+        ForEachBatch(batches, batch =>
         {
             var maxRatio = Math.Max(1.0, batch.Max(i => (double)crops[i].Width / crops[i].Height));
             var width = Math.Min(3200, (int)Math.Ceiling(RecHeight * maxRatio));
             var data = new float[batch.Length * 3 * RecHeight * width];
             for (var k = 0; k < batch.Length; k++) FillLine(crops[batch[k]], data, k, RecHeight, width);
             using var value = OrtValue.CreateTensorValueFromMemory(data, [batch.Length, 3, RecHeight, width]);
-            using var runOptions = new RunOptions();
-            _slots.Wait();
+            _slots.Wait(ct);
             try
             {
-                using var outputs = _rec.Run(runOptions, [_rec.InputNames[0]], [value], [_rec.OutputNames[0]]);
+                using var outputs = Run(_rec, value, ct);
                 var shape = outputs[0].GetTensorTypeAndShape().Shape;
                 int steps = (int)shape[1], classes = (int)shape[2];
                 var probs = outputs[0].GetTensorDataAsSpan<float>();
@@ -239,8 +244,40 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             {
                 _slots.Release();
             }
-        });
+        }, ct);
         return results;
+    }
+
+    /// <summary>
+    /// Batches on up to <c>_threads</c> workers; a cancelled token stops the loop (no new batch starts) and the batches
+    /// running are terminated inside ONNX Runtime, so the call ends promptly with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private void ForEachBatch(int[][] batches, Action<int[]> body, CancellationToken ct)
+    {
+        try
+        {
+            Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = ct }, body);
+        }
+        catch (AggregateException) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
+    }
+
+    /// <summary>One inference; cancelling the token sets RunOptions.Terminate, which ends the run between operators.</summary>
+    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, OrtValue input, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var runOptions = new RunOptions();
+        using var terminate = ct.Register(() => runOptions.Terminate = true);
+        try
+        {
+            return session.Run(runOptions, [session.InputNames[0]], [input], [session.OutputNames[0]]);
+        }
+        catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
     }
 
     /// <summary>Resize to the target height keeping the ratio (width capped), normalise to [-1, 1], pad right with zeros.</summary>

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using ExpenseFlow.Recognition.Imaging;
 using ExpenseFlow.Recognition.Text;
 using SkiaSharp;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Tokens;
 
 namespace ExpenseFlow.Recognition.Pdf;
 
@@ -17,8 +17,9 @@ internal sealed class PdfSource : IDisposable
 
     private PdfSource(PdfDocument doc, byte[] bytes, RecognitionOptions options) => (_doc, _bytes, _options) = (doc, bytes, options);
 
-    public static PdfSource Open(byte[] bytes, RecognitionOptions options)
+    public static PdfSource Open(byte[] bytes, RecognitionOptions options, CancellationToken cancellationToken)
     {
+        PdfPreflight.Check(bytes, options, cancellationToken);
         PdfDocument doc;
         try
         {
@@ -111,68 +112,71 @@ internal sealed class PdfSource : IDisposable
     }
 
     /// <summary>Images drawn on the page, decoded (for QR codes and scanned pages); undecodable ones are skipped.</summary>
-    public IEnumerable<SKBitmap> PageImages(int pageIndex)
+    public IEnumerable<SKBitmap> PageImages(int pageIndex, CancellationToken cancellationToken)
     {
         var page = _doc.GetPage(pageIndex + 1);
         foreach (var image in page.GetImages().Take(20))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if ((long)image.WidthInSamples * image.HeightInSamples > _options.MaxImagePixels) continue;
-            var bmp = Decode(image);
+            var bmp = Decode(image, cancellationToken);
             if (bmp is not null) yield return bmp;
         }
     }
 
-    private static SKBitmap? Decode(IPdfImage image)
+    /// <summary>
+    /// An image as its own bytes say, not as the PDF's dictionary says: a JPEG, PNG or JPEG 2000 whose header declares
+    /// more pixels than the limit is refused (the document with it) before any decoder runs, and an inline image's
+    /// filters are measured under the cap first (the preflight measured every other stream).
+    /// </summary>
+    private SKBitmap? Decode(IPdfImage image, CancellationToken cancellationToken)
     {
+        var raw = image.RawMemory;
+        ImageHeader.EnsureWithinLimit(raw.Span, _options, "image in the PDF");
         try
         {
-            if (image.TryGetPng(out var png)) return SKBitmap.Decode(png);
-            var raw = image.RawBytes.ToArray();
-            return SKBitmap.Decode(raw);
+            if (image.IsInlineImage) MeasureInline(image, raw, cancellationToken);
+            if (image.TryGetPng(out var png)) return ImageLoader.Decode(png, _options);
+            return ImageLoader.Decode(raw.ToArray(), _options);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IndexOutOfRangeException)
+        catch (RecognitionException ex) when (ex.Code == ErrorCodes.Corrupt)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IndexOutOfRangeException or InvalidDataException)
         {
             return null;
         }
     }
 
+    private void MeasureInline(IPdfImage image, ReadOnlyMemory<byte> raw, CancellationToken cancellationToken)
+    {
+        var dictionary = image.ImageDictionary.Data;
+        var value = dictionary.TryGetValue("Filter", out var f) ? f : dictionary.TryGetValue("F", out var abbreviated) ? abbreviated : null;
+        var filters = value switch
+        {
+            NameToken name => [name.Data],
+            ArrayToken array => array.Data.OfType<NameToken>().Select(n => n.Data).ToList(),
+            _ => new List<string>(),
+        };
+        var limit = 4 * _options.MaxImagePixels + (1 << 20);
+        try
+        {
+            StreamFilters.Measure(raw, filters, limit, false, out _, cancellationToken);
+        }
+        catch (StreamFilters.LimitExceededException)
+        {
+            throw new RecognitionException(ErrorCodes.ZipBomb, $"an inline image decodes to more than {limit} bytes");
+        }
+    }
+
     /// <summary>The page as a bitmap: the embedded scan when one image covers the page, else pdftoppm at 200 dpi.</summary>
-    public SKBitmap PageBitmap(int pageIndex)
+    public SKBitmap PageBitmap(int pageIndex, CancellationToken cancellationToken)
     {
         var page = _doc.GetPage(pageIndex + 1);
         var big = page.GetImages().FirstOrDefault(i => i.BoundingBox.Width * i.BoundingBox.Height > 0.5 * page.Width * page.Height);
-        if (big is not null && (long)big.WidthInSamples * big.HeightInSamples <= _options.MaxImagePixels && Decode(big) is { } bmp) return bmp;
-        return Rasterise(pageIndex);
-    }
-
-    private SKBitmap Rasterise(int pageIndex)
-    {
-        var dir = Directory.CreateTempSubdirectory("expenseflow-pdf-");
-        try
-        {
-            var input = Path.Combine(dir.FullName, "in.pdf");
-            File.WriteAllBytes(input, _bytes);
-            var psi = new ProcessStartInfo("pdftoppm") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { "-r", "200", "-f", (pageIndex + 1).ToString(), "-l", (pageIndex + 1).ToString(), "-png", "-singlefile", "-scale-to", "3000", input, Path.Combine(dir.FullName, "page") })
-                psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi) ?? throw new RecognitionException(ErrorCodes.Unsupported, "pdftoppm could not start");
-            if (!p.WaitForExit(30_000))
-            {
-                p.Kill(entireProcessTree: true);
-                throw new RecognitionException(ErrorCodes.Timeout, "pdftoppm timed out");
-            }
-            var output = Path.Combine(dir.FullName, "page.png");
-            if (p.ExitCode != 0 || !File.Exists(output)) throw new RecognitionException(ErrorCodes.Corrupt, "pdftoppm failed: " + p.StandardError.ReadToEnd());
-            return ImageLoader.Decode(File.ReadAllBytes(output), _options);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new RecognitionException(ErrorCodes.Unsupported, "pdftoppm (poppler-utils) is not installed: " + ex.Message);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        if (big is not null && (long)big.WidthInSamples * big.HeightInSamples <= _options.MaxImagePixels && Decode(big, cancellationToken) is { } bmp) return bmp;
+        return Pdftoppm.Rasterise(_bytes, pageIndex, _options, cancellationToken);
     }
 
     public void Dispose() => _doc.Dispose();
