@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpenseFlow.Expenses.Infrastructure.Migrations
 {
     [DbContext(typeof(ExpensesDbContext))]
-    [Migration("20261207141825_ReceiptBlobs")]
+    [Migration("20261207155213_ReceiptBlobs")]
     partial class ReceiptBlobs
     {
         /// <inheritdoc />
@@ -554,8 +554,8 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
             modelBuilder.Entity("ExpenseFlow.Expenses.Infrastructure.ClaimedInvoice", b =>
                 {
                     b.Property<string>("InvoiceKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("invoice_key");
 
                     b.Property<Guid>("ClaimId")
@@ -577,6 +577,34 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                         .HasDatabaseName("ix_claimed_invoices_claim_id");
 
                     b.ToTable("claimed_invoices", "expenses");
+                });
+
+            modelBuilder.Entity("ExpenseFlow.Expenses.Infrastructure.ClaimedReceiptFile", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_id");
+
+                    b.HasKey("ContentHash")
+                        .HasName("pk_claimed_receipt_files");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claimed_receipt_files_claim_id");
+
+                    b.ToTable("claimed_receipt_files", "expenses");
                 });
 
             modelBuilder.Entity("ExpenseFlow.Expenses.Infrastructure.IdempotentRequest", b =>
