@@ -36,6 +36,7 @@ public static class OrganizationModule
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<OrganizationSeeder>();
+        services.AddScoped<AccountChanges>();
         services.AddScoped<BuildingBlocks.Infrastructure.Persistence.IModuleMigrator, OrganizationMigrator>();
         services.AddDataProtection().SetApplicationName("ExpenseFlow").PersistKeysToDbContext<OrganizationDbContext>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -99,6 +100,7 @@ public static class OrganizationModule
         people.MapPost("/import", ImportPeople.HandleAsync).RequireAuthorization(OrganizationPermissions.Manage)
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
         group.MapBankAccounts();
+        group.MapAccountChanges();
         group.MapDepartments();
         group.MapReferenceData();
         group.MapDelegations();

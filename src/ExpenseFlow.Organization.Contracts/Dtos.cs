@@ -16,8 +16,25 @@ public sealed record RoleGrantDto(
     Guid Id, Guid PersonId, string PersonName, IReadOnlyList<string> Roles, string Reason, Guid RequestedBy, string RequestedByName,
     DateTimeOffset RequestedAt, string Status, Guid? DecidedBy, DateTimeOffset? DecidedAt);
 
+/// <param name="Status">Active, or Pending while the change that added it waits for Finance.</param>
+/// <param name="PendingChangeId">The open change awaiting a decision on this account, if any.</param>
 public sealed record BankAccountDto(
-    Guid Id, Guid PersonId, string AccountName, string BankName, string? CnapsCode, string AccountNumberMasked, string? AccountNumber, bool IsDefault);
+    Guid Id, Guid PersonId, string AccountName, string BankName, string? CnapsCode, string AccountNumberMasked, string? AccountNumber, bool IsDefault,
+    string Status = "Active", Guid? PendingChangeId = null, DateTimeOffset? ChangedAt = null, DateTimeOffset? ConfirmedAt = null);
+
+/// <summary>A change to someone's bank accounts, as Finance decides it and as the owner is told of it.</summary>
+/// <param name="Awaiting">Confirmation (pending: nothing of it is used until decided), Period (the owner's own change, held until
+/// <paramref name="ClearsAt"/> unless confirmed earlier) or null (decided).</param>
+public sealed record BankAccountChangeDto(
+    Guid Id, Guid PersonId, string PersonName, string EmployeeNo, Guid AccountId, string Kind, string Status, bool MakesDefault,
+    string AccountName, string BankName, string? CnapsCode, string AccountNumberMasked, string? AccountNumber,
+    Guid MadeBy, string? MadeByName, DateTimeOffset MadeAt, Guid? DecidedBy, string? DecidedByName, DateTimeOffset? DecidedAt, string? Note,
+    string? Awaiting, DateTimeOffset? ClearsAt);
+
+/// <summary>One line of a person's bank account audit log (numbers always masked here).</summary>
+public sealed record BankAccountLogDto(
+    long Id, Guid AccountId, Guid? ChangeId, string Type, string? Outcome, Guid ActorId, string? ActorName, bool ByOwner, DateTimeOffset At,
+    string AccountName, string BankName, string AccountNumberMasked, string? Note);
 
 public sealed record DepartmentDto(Guid Id, string Code, string Name, Guid? ParentId, Guid? HeadPersonId, string? HeadName);
 

@@ -29,11 +29,34 @@ public interface IOrganizationDirectory
     /// <summary>Names of the given people (missing ids are left out).</summary>
     Task<IReadOnlyDictionary<Guid, string>> GetNamesAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
 
-    Task<PayeeAccount?> FindDefaultBankAccountAsync(Guid personId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Where the person is paid now and whether it may be paid: the default account, held while a change to it waits for
+    /// Finance or while an unconfirmed change is recent. Pending accounts are never returned.
+    /// </summary>
+    Task<Payout> GetPayoutAsync(Guid personId, CancellationToken cancellationToken);
+
+    /// <summary><see cref="GetPayoutAsync"/> for many people at once (a batch of thousands asks once).</summary>
+    Task<IReadOnlyDictionary<Guid, Payout>> GetPayoutsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LegalEntityDto>> GetLegalEntitiesAsync(CancellationToken cancellationToken);
 }
 
 public sealed record PersonSummary(Guid Id, string EmployeeNo, string DisplayName, string Email, Guid? DepartmentId, string? GradeCode, Guid? ManagerId, string? CostCentreCode, bool IsActive);
 
-public sealed record PayeeAccount(Guid AccountId, Guid PersonId, string AccountName, string AccountNumber, string BankName, string? CnapsCode);
+/// <summary>A payout account; <see cref="ChangedAt"/>/<see cref="ChangedBy"/> say when and by whom it last became what it is (null: before the control).</summary>
+public sealed record PayeeAccount(
+    Guid AccountId, Guid PersonId, string AccountName, string AccountNumber, string BankName, string? CnapsCode,
+    DateTimeOffset? ChangedAt, Guid? ChangedBy, DateTimeOffset? ConfirmedAt, Guid? ConfirmedBy);
+
+/// <summary>The person's payout: the account (null when none), and a hold (<see cref="PayoutHolds"/>) with when a waiting period ends.</summary>
+public sealed record Payout(Guid PersonId, PayeeAccount? Account, string? Hold, DateTimeOffset? ClearsAt);
+
+/// <summary>Why a payout may not be paid now; Payments uses them as its payables' hold reasons.</summary>
+public static class PayoutHolds
+{
+    /// <summary>A change to where the person is paid waits for a Finance confirmation.</summary>
+    public const string Pending = "BankAccountPending";
+
+    /// <summary>The account changed recently and nobody else confirmed it: paid once the waiting period has passed.</summary>
+    public const string RecentlyChanged = "BankAccountRecentlyChanged";
+}

@@ -10,3 +10,10 @@ public sealed record PersonChanged(Guid PersonId, Guid? DepartmentId, Guid? Mana
 
 /// <summary>A person handed their decisions to someone else for a date range.</summary>
 public sealed record DelegationCreated(Guid DelegationId, Guid FromPersonId, Guid ToPersonId, DateOnly StartDate, DateOnly EndDate) : IntegrationEvent;
+
+/// <summary>
+/// Something changed about where a person is paid (an account added, updated, made default, removed, or a change confirmed
+/// or rejected). Carries no account data: receivers ask <see cref="IOrganizationDirectory.GetPayoutAsync"/> for the state
+/// now, so events arriving late or out of order cannot make them pay an account that is no longer the right one.
+/// </summary>
+public sealed record PayeeAccountChanged(Guid PersonId, Guid AccountId, string Change, DateTimeOffset At) : IntegrationEvent;

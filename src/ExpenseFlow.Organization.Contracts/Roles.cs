@@ -26,13 +26,16 @@ public static class OrganizationPermissions
     /// <summary>See other people's bank account numbers in full (owners always see their own).</summary>
     public const string BankAccountsReadFull = "Organization.BankAccounts.ReadFull";
 
+    /// <summary>List, confirm and reject changes to people's bank accounts (never one's own, never a change one made).</summary>
+    public const string BankAccountChangesDecide = "Organization.BankAccounts.Decide";
+
     /// <summary>Open the background jobs dashboard.</summary>
     public const string JobsDashboard = "Jobs.Dashboard";
 
     public static readonly IReadOnlyList<BuildingBlocks.Security.PermissionGrant> Grants =
     [
         new(Roles.Admin, [Manage, PeopleRead, JobsDashboard]),
-        new(Roles.Finance, [PeopleRead, BankAccountsReadFull]),
+        new(Roles.Finance, [PeopleRead, BankAccountsReadFull, BankAccountChangesDecide]),
         new(Roles.Approver, [PeopleRead]),
         new(Roles.Management, [PeopleRead]),
         new(Roles.HR, [PeopleRead]),

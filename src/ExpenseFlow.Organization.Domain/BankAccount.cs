@@ -2,7 +2,20 @@ using ExpenseFlow.BuildingBlocks.Domain;
 
 namespace ExpenseFlow.Organization.Domain;
 
-/// <summary>An account a person is reimbursed to. The number is shown masked except to Finance and the owner.</summary>
+public enum BankAccountStatus
+{
+    /// <summary>May be paid to (if it is the default and not held by a recent change, see <see cref="PayoutRules"/>).</summary>
+    Active,
+
+    /// <summary>Added by a change that waits for a Finance confirmation: never paid to.</summary>
+    Pending,
+}
+
+/// <summary>
+/// An account a person is reimbursed to. The number is shown masked except to Finance and the owner. Changes to where a
+/// person is paid go through <see cref="BankAccountChange"/>; the account remembers who last changed it and whether a
+/// second person confirmed that change, which is what Payments needs to know before paying it.
+/// </summary>
 public sealed class BankAccount : AggregateRoot<Guid>
 {
     private BankAccount()
@@ -21,6 +34,18 @@ public sealed class BankAccount : AggregateRoot<Guid>
 
     public bool IsDefault { get; private set; }
 
+    public BankAccountStatus Status { get; private set; }
+
+    /// <summary>When the account last became what it is (added, made default, details changed); null for accounts that predate the control.</summary>
+    public DateTimeOffset? ChangedAt { get; private set; }
+
+    public Guid? ChangedBy { get; private set; }
+
+    /// <summary>Set when a second person (Finance) confirmed the last change; cleared by the next change.</summary>
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public Guid? ConfirmedBy { get; private set; }
+
     public static BankAccount Create(Guid id, Guid personId, string accountName, string bankName, string? cnapsCode, string accountNumber, bool isDefault)
     {
         var account = new BankAccount { Id = id, PersonId = personId };
@@ -38,6 +63,26 @@ public sealed class BankAccount : AggregateRoot<Guid>
     }
 
     public void SetDefault(bool isDefault) => IsDefault = isDefault;
+
+    /// <summary>An account added by a change that waits for confirmation: kept, shown, never paid to.</summary>
+    public void MarkPending() => Status = BankAccountStatus.Pending;
+
+    /// <summary>A change took effect on this account (at once, or when it was confirmed by <paramref name="confirmedBy"/>).</summary>
+    public void RecordChange(Guid changedBy, DateTimeOffset changedAt, Guid? confirmedBy, DateTimeOffset? confirmedAt)
+    {
+        Status = BankAccountStatus.Active;
+        ChangedBy = changedBy;
+        ChangedAt = changedAt;
+        ConfirmedBy = confirmedBy;
+        ConfirmedAt = confirmedBy is null ? null : confirmedAt;
+    }
+
+    /// <summary>A second person confirmed a change that was already in effect (an owner's own, in its waiting period).</summary>
+    public void Confirm(Guid confirmedBy, DateTimeOffset at)
+    {
+        ConfirmedBy = confirmedBy;
+        ConfirmedAt = at;
+    }
 
     /// <summary>Only the last four digits stay readable.</summary>
     public string MaskedNumber => OrganizationErrors.Mask(AccountNumber);

@@ -98,6 +98,26 @@ public static class OrganizationErrors
     public static readonly Error DelegationNotFound = Error.NotFound("Organization.DelegationNotFound", "The delegation", "该代理设置");
     public static readonly Error BankAccountNotFound = Error.NotFound("Organization.BankAccountNotFound", "The bank account", "该银行账户");
 
-    internal static string Mask(string value) =>
+    public static readonly Error AccountChangeNotFound = Error.NotFound("Organization.AccountChangeNotFound", "The bank account change", "该银行账户变更");
+
+    public static readonly Error BankAccountChangePending = new("Organization.BankAccountChangePending", ErrorKind.Conflict,
+        "A change to this person's bank accounts is waiting for a finance confirmation: it must be confirmed or rejected (or withdrawn by removing that account) first.",
+        "该人员的银行账户已有一项变更等待财务确认，须先确认或驳回（或删除该账户以撤回）。");
+
+    public static readonly Error AccountChangeDecided = new("Organization.AccountChangeDecided", ErrorKind.Conflict,
+        "This bank account change has already been decided.", "该银行账户变更已被处理。");
+
+    public static readonly Error AccountChangeInEffect = new("Organization.AccountChangeInEffect", ErrorKind.Conflict,
+        "The owner made this change themselves and it is already in effect: it can be confirmed early, not rejected. Remove the account instead.",
+        "该变更由账户本人提交且已生效，只能提前确认，不能驳回；如有疑问请删除该账户。");
+
+    public static readonly Error OwnAccountChange = new("Organization.OwnAccountChange", ErrorKind.Forbidden,
+        "Nobody confirms or rejects a change they made or a change to their own accounts: another finance user must.",
+        "不能确认或驳回自己提交的变更或本人账户的变更，须由另一位财务人员处理。");
+
+    public static Error DuplicateBankAccount(string number) => new("Organization.DuplicateBankAccount", ErrorKind.Conflict,
+        $"Account {Mask(number)} is already one of this person's accounts.", $"账户{Mask(number)}已是该人员的银行账户。");
+
+    public static string Mask(string value) =>
         value.Length <= 4 ? new string('*', value.Length) : new string('*', value.Length - 4) + value[^4..];
 }

@@ -11,6 +11,7 @@ public static class InfrastructureRegistration
     {
         services.AddModuleDbContext<OrganizationDbContext>(configuration, OrganizationDbContext.SchemaName);
         services.AddIntegrationEventsFrom(typeof(PersonRegistered).Assembly);
+        services.AddSingleton(BankAccountSettings.From(configuration));
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         return services;
     }

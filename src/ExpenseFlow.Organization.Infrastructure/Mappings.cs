@@ -88,6 +88,7 @@ internal sealed class BankAccountMap : IEntityTypeConfiguration<BankAccount>
         b.Property(x => x.CnapsCode).HasMaxLength(12);
         b.Property(x => x.AccountNumber).HasMaxLength(32);
         b.Ignore(x => x.MaskedNumber);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.PersonId, x.AccountNumber }).IsUnique();
         // At most one default account per person, enforced by the database.
@@ -129,5 +130,45 @@ internal sealed class RoleGrantMap : IEntityTypeConfiguration<Domain.Access.Role
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.Status);
+    }
+}
+
+internal sealed class BankAccountChangeMap : IEntityTypeConfiguration<BankAccountChange>
+{
+    public void Configure(EntityTypeBuilder<BankAccountChange> b)
+    {
+        b.ToTable("bank_account_changes");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Version).IsRowVersion();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ProposedAccountName).HasMaxLength(100);
+        b.Property(x => x.ProposedBankName).HasMaxLength(100);
+        b.Property(x => x.ProposedCnapsCode).HasMaxLength(12);
+        b.Property(x => x.Note).HasMaxLength(300);
+        b.Ignore(x => x.IsOpen);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // One pending change per person: a second one could only be decided against a state the first one may still change.
+        b.HasIndex(x => x.PersonId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ux_bank_account_changes_one_pending");
+        b.HasIndex(x => new { x.Status, x.MadeAt });
+        b.HasIndex(x => x.AccountId);
+    }
+}
+
+internal sealed class BankAccountLogMap : IEntityTypeConfiguration<BankAccountLogEntry>
+{
+    public void Configure(EntityTypeBuilder<BankAccountLogEntry> b)
+    {
+        // No foreign keys: the log outlives the accounts (and would block deleting them, being append-only).
+        b.ToTable("bank_account_log");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Outcome).HasMaxLength(16);
+        b.Property(x => x.AccountName).HasMaxLength(100);
+        b.Property(x => x.BankName).HasMaxLength(100);
+        b.Property(x => x.CnapsCode).HasMaxLength(12);
+        b.Property(x => x.AccountNumber).HasMaxLength(32);
+        b.Property(x => x.Note).HasMaxLength(300);
+        b.HasIndex(x => new { x.PersonId, x.At });
     }
 }

@@ -48,6 +48,11 @@ public sealed class OrganizationDbContext(DbContextOptions<OrganizationDbContext
 
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
 
+    public DbSet<BankAccountChange> BankAccountChanges => Set<BankAccountChange>();
+
+    /// <summary>Append-only: the database refuses updates and deletes.</summary>
+    public DbSet<BankAccountLogEntry> BankAccountLog => Set<BankAccountLogEntry>();
+
     public DbSet<Delegation> Delegations => Set<Delegation>();
 
     public DbSet<Domain.Access.AccessEvent> AccessEvents => Set<Domain.Access.AccessEvent>();

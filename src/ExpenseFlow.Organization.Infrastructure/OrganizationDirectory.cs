@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpenseFlow.Organization.Infrastructure;
 
 /// <summary>The read side other modules use; answers from this module's own tables only.</summary>
-internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganizationDirectory
+internal sealed class OrganizationDirectory(OrganizationDbContext db, BankAccountSettings settings, TimeProvider clock) : IOrganizationDirectory
 {
     public Task<PersonSummary?> FindPersonAsync(Guid personId, CancellationToken cancellationToken) =>
         Summaries(db.People.Where(p => p.Id == personId)).FirstOrDefaultAsync(cancellationToken);
@@ -74,11 +74,34 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db) : IOrganiz
     public async Task<IReadOnlyDictionary<Guid, string>> GetNamesAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
 
-    public Task<PayeeAccount?> FindDefaultBankAccountAsync(Guid personId, CancellationToken cancellationToken) =>
-        db.BankAccounts.Where(a => a.PersonId == personId)
-            .OrderByDescending(a => a.IsDefault)
-            .Select(a => new PayeeAccount(a.Id, a.PersonId, a.AccountName, a.AccountNumber, a.BankName, a.CnapsCode))
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<Payout> GetPayoutAsync(Guid personId, CancellationToken cancellationToken) =>
+        (await GetPayoutsAsync([personId], cancellationToken))[personId];
+
+    /// <summary>
+    /// Only the default account is paid (no fallback to another account: which one would be a choice nobody made).
+    /// A pending change holds the payout when it would change it: it makes another account the default or changes this one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Payout>> GetPayoutsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    {
+        var ids = personIds.Distinct().ToList();
+        var defaults = await db.BankAccounts.AsNoTracking()
+            .Where(a => ids.Contains(a.PersonId) && a.IsDefault && a.Status == Domain.BankAccountStatus.Active)
+            .ToDictionaryAsync(a => a.PersonId, cancellationToken);
+        var pending = await db.BankAccountChanges.AsNoTracking()
+            .Where(c => ids.Contains(c.PersonId) && c.Status == Domain.BankAccountChangeStatus.Pending)
+            .Select(c => new { c.PersonId, c.AccountId, c.MakesDefault })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return ids.ToDictionary(id => id, id =>
+        {
+            var account = defaults.GetValueOrDefault(id);
+            var changePending = pending.Any(c => c.PersonId == id && (c.MakesDefault || c.AccountId == account?.Id));
+            var (hold, clearsAt) = Domain.PayoutRules.Hold(account, changePending, now, settings.Period);
+            return new Payout(id, account is null ? null
+                : new PayeeAccount(account.Id, id, account.AccountName, account.AccountNumber, account.BankName, account.CnapsCode,
+                    account.ChangedAt, account.ChangedBy, account.ConfirmedAt, account.ConfirmedBy), hold, clearsAt);
+        });
+    }
 
     public async Task<IReadOnlyList<LegalEntityDto>> GetLegalEntitiesAsync(CancellationToken cancellationToken) =>
         await db.LegalEntities.OrderBy(e => e.Name)

@@ -30,6 +30,7 @@ public static class PaymentsModule
         services.AddIntegrationEventHandler<ClaimRejected, ClosePayableWhenClaimEnds>();
         services.AddIntegrationEventHandler<ClaimReturned, ClosePayableWhenClaimEnds>();
         services.AddIntegrationEventHandler<Expenses.Contracts.ClaimCancelled, ClosePayableWhenClaimEnds>();
+        services.AddIntegrationEventHandler<Organization.Contracts.PayeeAccountChanged, PayablesOnPayeeAccountChanged>();
         services.AddScoped<IModuleMigrator, PaymentsMigrator>();
         return services;
     }

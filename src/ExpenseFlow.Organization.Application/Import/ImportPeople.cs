@@ -4,6 +4,7 @@ using CsvHelper.Configuration;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Security;
 using ExpenseFlow.Organization.Application.Access;
+using ExpenseFlow.Organization.Application.BankAccounts;
 using ExpenseFlow.Organization.Application.People;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Organization.Domain;
@@ -34,7 +35,8 @@ internal static class ImportPeople
         "The CSV header must contain at least employeeNo, displayName and email.", "CSV表头至少需要包含 employeeNo、displayName 和 email。");
 
     public static async Task<Ok<ImportReport>> HandleAsync(
-        HttpRequest request, OrganizationDbContext db, UserManager<AppUser> users, ICurrentUser caller, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, OrganizationDbContext db, UserManager<AppUser> users, AccountChanges changes, ICurrentUser caller, TimeProvider clock,
+        CancellationToken ct)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
@@ -54,7 +56,7 @@ internal static class ImportPeople
         }
 
         var plan = await ImportPlanner.PlanAsync(db, rows, ct);
-        await ApplyAsync(db, users, plan, caller.PersonId, clock.GetUtcNow(), ct);
+        await ApplyAsync(db, users, changes, plan, caller.PersonId, clock.GetUtcNow(), ct);
         var results = rows.Select(r => new ImportRowResult(r.Line, r.EmployeeNo, r.Errors.Count > 0 ? "rejected" : r.Existing is null ? "created" : "updated", r.Errors)).ToList();
         return TypedResults.Ok(new ImportReport(
             results.Count(r => r.Status == "created"), results.Count(r => r.Status == "updated"), results.Count(r => r.Status == "rejected"), results));
@@ -110,7 +112,8 @@ internal static class ImportPeople
         return rows;
     }
 
-    private static async Task ApplyAsync(OrganizationDbContext db, UserManager<AppUser> users, ImportPlan plan, Guid? actor, DateTimeOffset at, CancellationToken ct)
+    private static async Task ApplyAsync(
+        OrganizationDbContext db, UserManager<AppUser> users, AccountChanges changes, ImportPlan plan, Guid? actor, DateTimeOffset at, CancellationToken ct)
     {
         var good = plan.Rows.Where(r => r.Errors.Count == 0).ToList();
         if (good.Count == 0)
@@ -142,7 +145,7 @@ internal static class ImportPeople
             await UpsertLoginAsync(db, users, person, row, actor, at, ct);
             if (row.BankAccountNumber is not null)
             {
-                await UpsertAccountAsync(db, person, row, ct);
+                await UpsertAccountAsync(db, changes, actor ?? throw new DomainException(BuildingBlocks.Infrastructure.Web.ApiProblems.Forbidden), person, row, ct);
             }
 
             db.Publish(row.Existing is null
@@ -181,18 +184,18 @@ internal static class ImportPeople
         }
     }
 
-    private static async Task UpsertAccountAsync(OrganizationDbContext db, Person person, ImportRow row, CancellationToken ct)
+    /// <summary>Through the same account-change rules as the API: an administrator's import waits for Finance.</summary>
+    private static async Task UpsertAccountAsync(OrganizationDbContext db, AccountChanges changes, Guid actor, Person person, ImportRow row, CancellationToken ct)
     {
-        var accounts = await db.BankAccounts.Where(a => a.PersonId == person.Id).ToListAsync(ct);
         var number = row.NormalizedAccountNumber!;
-        var existing = accounts.FirstOrDefault(a => a.AccountNumber == number);
-        if (existing is not null)
+        var fields = new AccountFields(row.BankAccountName ?? person.DisplayName, row.BankName!, row.CnapsCode, number);
+        var existing = await db.BankAccounts.AsNoTracking().Where(a => a.PersonId == person.Id && a.AccountNumber == number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id)
         {
-            existing.Update(row.BankAccountName ?? person.DisplayName, row.BankName!, row.CnapsCode, number);
+            await changes.UpdateDetailsAsync(person.Id, id, actor, fields, ct);
             return;
         }
 
-        var makeDefault = accounts.Count == 0;
-        db.BankAccounts.Add(BankAccount.Create(Guid.CreateVersion7(), person.Id, row.BankAccountName ?? person.DisplayName, row.BankName!, row.CnapsCode, number, makeDefault));
+        await changes.AddAsync(person.Id, actor, fields, isDefault: false, ct);
     }
 }

@@ -23,10 +23,20 @@ internal static class PeopleQueries
     public static bool MaySeeAccounts(ICurrentUser user, Guid personId) =>
         user.PersonId == personId || user.HasPermission(OrganizationPermissions.Manage) || user.HasPermission(OrganizationPermissions.BankAccountsReadFull);
 
-    public static BankAccountDto ToDto(BankAccount a, ICurrentUser user) =>
+    /// <summary>An account is shown Pending while a change waiting for Finance concerns it (added, made default or changed).</summary>
+    public static BankAccountDto ToDto(BankAccount a, ICurrentUser user, Guid? pendingChangeId) =>
         new(a.Id, a.PersonId, a.AccountName, a.BankName, a.CnapsCode, a.MaskedNumber,
             user.PersonId == a.PersonId || user.HasPermission(OrganizationPermissions.BankAccountsReadFull) ? a.AccountNumber : null,
-            a.IsDefault);
+            a.IsDefault, a.Status == BankAccountStatus.Pending || pendingChangeId is not null ? "Pending" : "Active", pendingChangeId, a.ChangedAt, a.ConfirmedAt);
+
+    public static async Task<List<BankAccountDto>> AccountsAsync(OrganizationDbContext db, Guid personId, ICurrentUser user, CancellationToken ct)
+    {
+        var accounts = await db.BankAccounts.AsNoTracking().Where(a => a.PersonId == personId)
+            .OrderByDescending(a => a.IsDefault).ThenBy(a => a.BankName).ToListAsync(ct);
+        var pending = await db.BankAccountChanges.AsNoTracking().Where(c => c.PersonId == personId && c.Status == BankAccountChangeStatus.Pending)
+            .ToDictionaryAsync(c => c.AccountId, c => c.Id, ct);
+        return accounts.Select(a => ToDto(a, user, pending.TryGetValue(a.Id, out var change) ? change : null)).ToList();
+    }
 
     public static async Task<PersonDto> LoadAsync(OrganizationDbContext db, Guid id, ICurrentUser user, CancellationToken ct)
     {
@@ -39,9 +49,7 @@ internal static class PeopleQueries
                          select new { p = x, DepartmentName = d == null ? null : d.Name, ManagerName = m == null ? null : m.DisplayName })
             .FirstOrDefaultAsync(ct) ?? throw new DomainException(OrganizationErrors.PersonNotFound);
         var roles = await RolesOfAsync(db, [id], ct);
-        var accounts = MaySeeAccounts(user, id)
-            ? (await db.BankAccounts.AsNoTracking().Where(a => a.PersonId == id).OrderByDescending(a => a.IsDefault).ToListAsync(ct)).Select(a => ToDto(a, user)).ToList()
-            : [];
+        var accounts = MaySeeAccounts(user, id) ? await AccountsAsync(db, id, user, ct) : [];
         var pending = await db.RoleGrants.AsNoTracking().Where(g => g.PersonId == id && g.Status == Domain.Access.RoleGrantStatus.Pending)
             .Select(g => g.Roles).ToListAsync(ct);
         var p = row.p;

@@ -20,9 +20,12 @@ namespace ExpenseFlow.Payments.Application.Batches;
 
 public sealed record BuildBatchRequest(Guid LegalEntityId, string? Currency, DateOnly? ApprovedFrom, DateOnly? ApprovedTo, IReadOnlyList<Guid>? PayableIds, DateOnly? ExecutionDate);
 
+/// <param name="AccountChangedAt">When the paid account last changed (added, made default, details), null when it predates the
+/// change control; with <paramref name="AccountChangedBy"/> (a name) and who confirmed it, for the checker to see before releasing.</param>
 public sealed record BatchLineDto(
     Guid Id, int Position, Guid ClaimId, string ClaimNumber, string EndToEndId, decimal Amount, string Currency, string PayeeName, string AccountName,
-    string AccountNumberMasked, string BankName, string? CnapsCode, string Status, DateTimeOffset? SettledAt);
+    string AccountNumberMasked, string BankName, string? CnapsCode, string Status, DateTimeOffset? SettledAt,
+    DateTimeOffset? AccountChangedAt = null, string? AccountChangedBy = null, string? AccountConfirmedBy = null);
 
 public sealed record BatchDto(
     Guid Id, string Number, Guid LegalEntityId, string Currency, string Status, DateOnly ExecutionDate, decimal Total, int Count, Guid CreatedBy, string? CreatedByName,
@@ -36,16 +39,29 @@ internal static class BatchEndpoints
         ILoggerFactory loggers, CancellationToken ct)
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
-        var query = PayableEndpoints.Filter(db.Payables.Where(p => p.Status == PayableStatus.Open), request.LegalEntityId, request.Currency ?? "CNY",
-            request.ApprovedFrom, request.ApprovedTo);
+        var accountHolds = Payable.AccountHolds.ToArray();
+        var query = PayableEndpoints.Filter(
+            db.Payables.Where(p => p.Status == PayableStatus.Open || (p.Status == PayableStatus.Held && accountHolds.Contains(p.HoldReason!))),
+            request.LegalEntityId, request.Currency ?? "CNY", request.ApprovedFrom, request.ApprovedTo);
         if (request.PayableIds is { Count: > 0 } ids)
         {
             query = query.Where(p => ids.Contains(p.Id));
         }
 
-        var payables = await query.OrderBy(p => p.ApprovedAt).Take(5000).ToListAsync(ct);
+        var candidates = await query.OrderBy(p => p.ApprovedAt).Take(5000).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        payables = await PayableClaims.KeepPayableAsync(db, claims, payables, named: request.PayableIds is { Count: > 0 }, now, loggers.CreateLogger(typeof(BatchEndpoints)), ct);
+        candidates = await PayableClaims.KeepPayableAsync(db, claims, candidates, named: request.PayableIds is { Count: > 0 }, now, loggers.CreateLogger(typeof(BatchEndpoints)), ct);
+
+        // Where the money moves, the payees' accounts are asked again and the answer is saved with the batch: a change
+        // pending or recent holds its payable even if the event saying so has not arrived yet; a cleared one releases it.
+        await Payouts.RefreshAsync(candidates, directory, now, ct);
+        var payables = candidates.Where(p => p.Status == PayableStatus.Open).ToList();
+        if (payables.Count == 0)
+        {
+            await SaveAsync(db, ct);
+            throw new DomainException(PaymentsErrors.NothingToPay);
+        }
+
         var claimIds = payables.Select(p => p.ClaimId).ToList();
         var attempts = await db.BatchLines.Where(l => claimIds.Contains(l.ClaimId)).GroupBy(l => l.ClaimId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -106,7 +122,9 @@ internal static class BatchEndpoints
     public static async Task<BatchDto> LoadAsync(PaymentsDbContext db, IOrganizationDirectory directory, Guid id, CancellationToken ct)
     {
         var batch = await db.Batches.AsNoTracking().Include(b => b.Lines).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new DomainException(PaymentsErrors.BatchNotFound);
-        var names = await directory.GetNamesAsync([batch.CreatedBy, batch.ReleasedBy ?? Guid.Empty], ct);
+        var people = batch.Lines.SelectMany(l => new[] { l.AccountChangedBy ?? Guid.Empty, l.AccountConfirmedBy ?? Guid.Empty })
+            .Append(batch.CreatedBy).Append(batch.ReleasedBy ?? Guid.Empty).Distinct().ToList();
+        var names = await directory.GetNamesAsync(people, ct);
         return ToDto(batch, names, batch.Lines);
     }
 
@@ -131,5 +149,8 @@ internal static class BatchEndpoints
         b.Id, b.Number, b.LegalEntityId, b.Currency, b.Status.ToString(), b.ExecutionDate, b.Total, b.Count, b.CreatedBy, names.GetValueOrDefault(b.CreatedBy),
         b.CreatedAt, b.ReleasedBy, b.ReleasedBy is { } r ? names.GetValueOrDefault(r) : null, b.ReleasedAt,
         lines.OrderBy(l => l.Position).Select(l => new BatchLineDto(l.Id, l.Position, l.ClaimId, l.ClaimNumber, l.EndToEndId, l.Amount, l.Currency, l.PayeeName,
-            l.AccountName, PayableEndpoints.Mask(l.AccountNumber)!, l.BankName, l.CnapsCode, l.Status.ToString(), l.SettledAt)).ToList());
+            l.AccountName, PayableEndpoints.Mask(l.AccountNumber)!, l.BankName, l.CnapsCode, l.Status.ToString(), l.SettledAt,
+            l.AccountChangedAt, Name(names, l.AccountChangedBy), Name(names, l.AccountConfirmedBy))).ToList());
+
+    private static string? Name(IReadOnlyDictionary<Guid, string> names, Guid? id) => id is { } i ? names.GetValueOrDefault(i) : null;
 }

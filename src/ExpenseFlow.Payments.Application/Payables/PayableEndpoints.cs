@@ -28,12 +28,11 @@ internal static class PayableEndpoints
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
-    /// <summary>Reads the employee's current default account again (after they fixed it), releasing a hold when it is valid.</summary>
+    /// <summary>Reads the employee's payout again (after they fixed it), releasing a hold when it is valid and not held by a change.</summary>
     public static async Task<Ok<PayableDto>> RefreshAccountAsync(Guid id, PaymentsDbContext db, IOrganizationDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var payable = await db.Payables.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new DomainException(Error.NotFound("Payments.PayableNotFound", "The payable", "应付款项"));
-        var account = await directory.FindDefaultBankAccountAsync(payable.EmployeeId, ct);
-        payable.UseAccount(account is null ? null : new PayeeDetails(account.AccountName, account.AccountNumber, account.BankName, account.CnapsCode), clock.GetUtcNow());
+        Payouts.Apply(payable, await directory.GetPayoutAsync(payable.EmployeeId, ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(payable));
     }

@@ -38,9 +38,8 @@ internal sealed class PayableOnClaimApproved(
 
             var claim = await claims.GetClaimAsync(e.ClaimId, ct) ?? throw new InvalidOperationException($"Approved claim {e.ClaimId} was not found.");
             var person = await directory.FindPersonAsync(claim.EmployeeId, ct);
-            var account = await directory.FindDefaultBankAccountAsync(claim.EmployeeId, ct);
+            var payout = await directory.GetPayoutAsync(claim.EmployeeId, ct);
             db.Payables.Add(Payable.Create(claim.Id, claim.Number, claim.EmployeeId, person?.DisplayName ?? claim.EmployeeId.ToString(), claim.LegalEntityId,
-                claim.TotalInBase, claim.BaseCurrency, e.ApprovedAt,
-                account is null ? null : new PayeeDetails(account.AccountName, account.AccountNumber, account.BankName, account.CnapsCode)));
+                claim.TotalInBase, claim.BaseCurrency, e.ApprovedAt, Payouts.Details(payout), payout.Hold));
         }, cancellationToken);
 }

@@ -245,6 +245,13 @@ public sealed class BatchLine : Entity<Guid>
 
     public string? CnapsCode { get; private set; }
 
+    /// <summary>When and by whom the paid account last changed, and who confirmed it: shown to the checker before release.</summary>
+    public DateTimeOffset? AccountChangedAt { get; private set; }
+
+    public Guid? AccountChangedBy { get; private set; }
+
+    public Guid? AccountConfirmedBy { get; private set; }
+
     public BatchLineStatus Status { get; internal set; }
 
     public DateTimeOffset? SettledAt { get; internal set; }
@@ -256,5 +263,6 @@ public sealed class BatchLine : Entity<Guid>
         Id = Guid.CreateVersion7(), BatchId = batchId, Position = position, PayableId = p.Id, ClaimId = p.ClaimId, ClaimNumber = p.ClaimNumber,
         EndToEndId = endToEndId, Amount = p.Amount, Currency = p.Currency, PayeeName = p.PayeeName, AccountName = p.AccountName!,
         AccountNumber = p.AccountNumber!, BankName = p.BankName!, CnapsCode = p.CnapsCode, Status = BatchLineStatus.Pending,
+        AccountChangedAt = p.AccountChangedAt, AccountChangedBy = p.AccountChangedBy, AccountConfirmedBy = p.AccountConfirmedBy,
     };
 }

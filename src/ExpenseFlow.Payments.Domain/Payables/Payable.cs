@@ -51,29 +51,58 @@ public sealed partial class Payable : AggregateRoot<Guid>
 
     public PayableStatus Status { get; private set; }
 
-    /// <summary>Why it cannot be paid: NoBankAccount | InvalidBankAccount | InvalidCnaps while held; ClaimCancelled | ClaimRejected | ClaimReturned once closed.</summary>
+    /// <summary>
+    /// Why it cannot be paid. While held: NoBankAccount | InvalidBankAccount | InvalidCnaps | BankAccountPending (a change
+    /// to the payee's account waits for Finance) | BankAccountRecentlyChanged (an unconfirmed change inside its waiting
+    /// period). Once closed: ClaimCancelled | ClaimRejected | ClaimReturned.
+    /// </summary>
     public string? HoldReason { get; private set; }
+
+    /// <summary>The payee's account this payable would pay, and when and by whom it last changed (null: before the control).</summary>
+    public Guid? AccountId { get; private set; }
+
+    public DateTimeOffset? AccountChangedAt { get; private set; }
+
+    public Guid? AccountChangedBy { get; private set; }
+
+    public Guid? AccountConfirmedBy { get; private set; }
 
     public Guid? BatchId { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static Payable Create(Guid claimId, string claimNumber, Guid employeeId, string payeeName, Guid legalEntityId, decimal amount, string currency,
-        DateTimeOffset approvedAt, PayeeDetails? account)
+        DateTimeOffset approvedAt, PayeeDetails? account, string? accountHold = null)
     {
         var payable = new Payable
         {
             Id = Guid.CreateVersion7(), ClaimId = claimId, ClaimNumber = claimNumber, EmployeeId = employeeId, PayeeName = payeeName,
             LegalEntityId = legalEntityId, Amount = amount, Currency = currency, ApprovedAt = approvedAt, UpdatedAt = approvedAt,
         };
-        payable.UseAccount(account, approvedAt);
+        payable.UseAccount(account, accountHold, approvedAt);
         return payable;
     }
 
-    /// <summary>Takes the employee's (new) default account; a missing or malformed one holds the payable with a reason.</summary>
-    public void UseAccount(PayeeDetails? account, DateTimeOffset at)
+    /// <summary>Holds that only the payee's account causes; a payable held for anything else is not released by an account.</summary>
+    public static readonly IReadOnlySet<string> AccountHolds = new HashSet<string>(StringComparer.Ordinal)
     {
-        if (Status is not (PayableStatus.Open or PayableStatus.Held))
+        "NoBankAccount", "InvalidBankAccount", "InvalidCnaps", BankAccountPending, BankAccountRecentlyChanged,
+    };
+
+    public const string BankAccountPending = "BankAccountPending";
+
+    public const string BankAccountRecentlyChanged = "BankAccountRecentlyChanged";
+
+    /// <summary>Not yet in a batch and not held for a reason other than its account: the payee's account decides.</summary>
+    public bool AwaitsAccount => Status == PayableStatus.Open || (Status == PayableStatus.Held && HoldReason is { } r && AccountHolds.Contains(r));
+
+    /// <summary>
+    /// Takes the employee's current default account. A missing or malformed one holds the payable with a reason, and so
+    /// does <paramref name="accountHold"/>, the directory's word that the account may not be paid now (a change pending or recent).
+    /// </summary>
+    public void UseAccount(PayeeDetails? account, string? accountHold, DateTimeOffset at)
+    {
+        if (!AwaitsAccount)
         {
             return;
         }
@@ -82,7 +111,12 @@ public sealed partial class Payable : AggregateRoot<Guid>
         AccountNumber = account?.AccountNumber.Replace(" ", string.Empty, StringComparison.Ordinal);
         BankName = account?.BankName;
         CnapsCode = account?.CnapsCode;
-        HoldReason = account is null ? "NoBankAccount"
+        AccountId = account?.AccountId;
+        AccountChangedAt = account?.ChangedAt;
+        AccountChangedBy = account?.ChangedBy;
+        AccountConfirmedBy = account?.ConfirmedBy;
+        HoldReason = accountHold is not null ? accountHold
+            : account is null ? "NoBankAccount"
             : !AccountPattern().IsMatch(AccountNumber!) ? "InvalidBankAccount"
             : CnapsCode is not null && !CnapsPattern().IsMatch(CnapsCode) ? "InvalidCnaps"
             : null;
@@ -135,4 +169,6 @@ public sealed partial class Payable : AggregateRoot<Guid>
     private static partial Regex CnapsPattern();
 }
 
-public sealed record PayeeDetails(string AccountName, string AccountNumber, string BankName, string? CnapsCode);
+public sealed record PayeeDetails(
+    string AccountName, string AccountNumber, string BankName, string? CnapsCode,
+    Guid? AccountId = null, DateTimeOffset? ChangedAt = null, Guid? ChangedBy = null, Guid? ConfirmedBy = null);

@@ -154,6 +154,18 @@ namespace ExpenseFlow.Payments.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AccountChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("account_changed_at");
+
+                    b.Property<Guid?>("AccountChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_changed_by");
+
+                    b.Property<Guid?>("AccountConfirmedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_confirmed_by");
+
                     b.Property<string>("AccountName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -333,6 +345,22 @@ namespace ExpenseFlow.Payments.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AccountChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("account_changed_at");
+
+                    b.Property<Guid?>("AccountChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_changed_by");
+
+                    b.Property<Guid?>("AccountConfirmedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_confirmed_by");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("AccountName")
                         .HasMaxLength(100)
