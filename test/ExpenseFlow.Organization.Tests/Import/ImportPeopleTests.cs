@@ -87,6 +87,28 @@ public class ImportPeopleTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowAp
     }
 
     [Fact]
+    public async Task Reimport_ChangingAnEmployeesPayoutAccount_WaitsForFinance_AndChangesNothingUntilConfirmed()
+    {
+        using var admin = await app.SignInAsync("admin");
+        using var finance = await app.SignInAsync("finance2");
+        var id = await app.PersonIdAsync("dev4");
+        var before = (await finance.GetFromJsonAsync<List<BankAccountDto>>($"/api/organization/people/{id}/bank-accounts"))!.Single();
+        // Same number, other bank and CNAPS code: the money would go elsewhere, so it is a change like any other.
+        var csv = Header + $"\nE0017,郭静,dev4@demo.expenseflow.local,,RND,G1,E0012,CC-RND,Employee,某某银行,{before.AccountNumber},郭静,999999999999\n";
+
+        var report = (await (await admin.PostAsync("/api/organization/people/import", Csv(csv))).Content.ReadFromJsonAsync<ImportReport>())!;
+
+        report.Updated.ShouldBe(1);
+        var after = (await finance.GetFromJsonAsync<List<BankAccountDto>>($"/api/organization/people/{id}/bank-accounts"))!.Single();
+        (after.Status, after.BankName, after.CnapsCode, after.IsDefault).ShouldBe(("Pending", before.BankName, before.CnapsCode, true), "the proposal waits beside the account");
+        var change = await finance.ChangeForAsync(after.Id);
+        (change.Kind, change.BankName, change.CnapsCode, change.MadeByName).ShouldBe(("Updated", "某某银行", "999999999999", "系统管理员"));
+        (await finance.PostAsync($"/api/organization/bank-account-changes/{change.Id}/confirm", null)).EnsureSuccessStatusCode();
+        after = (await finance.GetFromJsonAsync<List<BankAccountDto>>($"/api/organization/people/{id}/bank-accounts"))!.Single();
+        (after.Status, after.BankName, after.CnapsCode).ShouldBe(("Active", "某某银行", "999999999999"));
+    }
+
+    [Fact]
     public async Task Import_RefusesManagerLoopsWithinTheFile()
     {
         using var admin = await app.SignInAsync("admin");

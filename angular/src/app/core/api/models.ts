@@ -58,6 +58,55 @@ export interface BankAccount {
   /** Present only for Finance or the account's owner. */
   accountNumber?: string;
   isDefault: boolean;
+  /** Pending while a change concerning the account waits for a finance user's confirmation. */
+  status?: 'Active' | 'Pending';
+  pendingChangeId?: string | null;
+  changedAt?: string | null;
+  confirmedAt?: string | null;
+}
+
+/** One line of a person's bank account audit log (GET /api/organization/people/{id}/bank-account-log); numbers masked. */
+export interface BankAccountLogEntry {
+  id: number;
+  accountId: string;
+  changeId: string | null;
+  type: 'Added' | 'Updated' | 'MadeDefault' | 'Removed' | 'Confirmed' | 'Rejected' | 'Withdrawn';
+  outcome: 'Pending' | 'Effective' | null;
+  actorId: string;
+  actorName: string | null;
+  byOwner: boolean;
+  at: string;
+  accountName: string;
+  bankName: string;
+  accountNumberMasked: string;
+  note: string | null;
+}
+
+/** A change to someone's bank accounts as Finance decides it (GET /api/organization/bank-account-changes). */
+export interface BankAccountChange {
+  id: string;
+  personId: string;
+  personName: string;
+  employeeNo: string;
+  accountId: string;
+  kind: 'Added' | 'Updated' | 'MadeDefault';
+  status: 'Pending' | 'Effective' | 'Confirmed' | 'Rejected' | 'Withdrawn';
+  makesDefault: boolean;
+  accountName: string;
+  bankName: string;
+  cnapsCode: string | null;
+  accountNumberMasked: string;
+  accountNumber: string | null;
+  madeBy: string;
+  madeByName: string | null;
+  madeAt: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  /** Confirmation: nothing of it is used until decided; Period: the owner's own change, paid after clearsAt unless confirmed earlier. */
+  awaiting: 'Confirmation' | 'Period' | null;
+  clearsAt: string | null;
 }
 
 /** A colleague as any signed-in user may look them up (GET /api/organization/people/lookup): no contact or bank details. */

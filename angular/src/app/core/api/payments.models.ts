@@ -3,8 +3,10 @@
 export const PAYABLE_STATUSES = ['Open', 'Held', 'InBatch', 'Scheduled', 'Paid', 'Closed'] as const;
 export type PayableStatus = (typeof PAYABLE_STATUSES)[number];
 
-/** Why a payable is held (the first three) or closed for good (its claim was cancelled, rejected or returned). */
-export const HOLD_REASONS = ['NoBankAccount', 'InvalidBankAccount', 'InvalidCnaps', 'ClaimCancelled', 'ClaimRejected', 'ClaimReturned'] as const;
+/** Why a payable is held (account missing, invalid, or changed and not yet cleared) or closed for good (its claim was cancelled, rejected or returned). */
+export const HOLD_REASONS = [
+  'NoBankAccount', 'InvalidBankAccount', 'InvalidCnaps', 'BankAccountPending', 'BankAccountRecentlyChanged', 'ClaimCancelled', 'ClaimRejected', 'ClaimReturned',
+] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export interface PayableDto {
@@ -56,6 +58,11 @@ export interface BatchLineDto {
   cnapsCode: string | null;
   status: BatchLineStatus;
   settledAt: string | null;
+  /** When the paid account last changed (added, made default, details); null when it predates the change control. */
+  accountChangedAt?: string | null;
+  /** Who made that change, and who confirmed it (null: the owner's own change, paid after the waiting period). */
+  accountChangedBy?: string | null;
+  accountConfirmedBy?: string | null;
 }
 
 export interface BatchDto {

@@ -48,6 +48,7 @@ describe('permission-based navigation', () => {
   it('shows the payments pages, in their own section, only to finance users who manage payments', () => {
     expect(ids(['Payments.Manage', 'Payments.Release'])).toEqual(['profile', 'payments-payables', 'payments-batches', 'payments-statements', 'payments-reconciliation', 'payments-templates', 'payments-accounting', 'help']);
     expect(ids(['Payments.Release'])).toEqual(['profile', 'help']);
+    expect(ids(['Payments.Manage', 'Organization.BankAccounts.Decide'])).toContain('payments-account-changes');
     expect(homeLink(NAV_ITEMS, { permissions: ['Payments.Manage'], personId: null })).toBe('/payments/payables');
     expect(NAV_ITEMS.filter((i) => i.id.startsWith('payments-')).every((i) => i.section === 'payments')).toBe(true);
   });

@@ -66,6 +66,36 @@ describe('BatchDetailPage', () => {
     backend.expectNone('/api/payments/batches/b-1/release');
   });
 
+  it('shows the checker, beside each line, when and by whom its account changed and who confirmed it', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      TestBed.resetTestingModule();
+      const { fixture, el } = await render(finance('p-checker'), lang);
+      const b = batch();
+      b.lines[0] = { ...b.lines[0], accountChangedAt: '2026-11-24T02:30:00Z', accountChangedBy: '系统管理员', accountConfirmedBy: '张会计' };
+      b.lines[1] = { ...b.lines[1], accountChangedAt: '2026-11-23T02:30:00Z', accountChangedBy: '员工2', accountConfirmedBy: null };
+      backend.expectOne('/api/payments/batches/b-1').flush(b);
+      await fixture.whenStable();
+
+      const notes = Array.from(el.querySelectorAll('[data-testid=account-change]'));
+      expect(notes.length).toBe(2);
+      expect(notes[0].getAttribute('data-confirmed')).toBe('true');
+      expect(notes[1].getAttribute('data-confirmed')).toBe('false');
+      if (lang === 'en') {
+        expect(notes[0].textContent).toMatch(/Account changed on 2026-11-2\d \d\d:30 by 系统管理员, confirmed by 张会计/);
+        expect(notes[1].textContent).not.toContain('confirmed');
+      } else {
+        expect(notes[0].textContent).toMatch(/账户于 2026-11-2\d \d\d:30 由系统管理员变更，张会计已确认/);
+      }
+    }
+  });
+
+  it('adds no note to a line whose account never changed since set-up', async () => {
+    const { fixture, el } = await render(finance('p-checker'));
+    backend.expectOne('/api/payments/batches/b-1').flush(batch());
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=account-change]')).toBeNull();
+  });
+
   it('lets the checker release, then lists the stored files with their SHA-256 and who generated them', async () => {
     const { fixture, el } = await render(finance('p-checker'), 'zh-CN');
     backend.expectOne('/api/payments/batches/b-1').flush(batch());

@@ -44,6 +44,8 @@ export function saveBlob(blob: Blob, name: string): void {
     .num { text-align: right; white-space: nowrap; }
     h2 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; }
     .files-head { display: flex; align-items: baseline; gap: 16px; }
+    .account-change { font: var(--mat-sys-body-small); color: var(--mat-sys-on-tertiary-container); background: var(--mat-sys-tertiary-container);
+      border-radius: 8px; padding: 2px 8px; margin-top: 4px; display: inline-block; }
     .hash { font-family: 'Roboto Mono', ui-monospace, monospace; font-size: 12px; word-break: break-all; }
   `,
 })

@@ -29,6 +29,10 @@ describe('Payments texts', () => {
       ...STATEMENT_FORMATS.map((s) => `payments.statementFormat.${s}`),
       ...['maker', 'permission', 'noPerson', 'status'].map((r) => `payments.batch.blocked.${r}`),
       ...['needsLegalEntity', 'mixed', 'nothingOpen'].map((r) => `payments.payables.why.${r}`),
+      ...['Added', 'Updated', 'MadeDefault'].map((k) => `payments.accountChanges.kind.${k}`),
+      ...['Confirmation', 'Period'].map((k) => `payments.accountChanges.awaiting.${k}`),
+      ...['Added', 'Updated', 'MadeDefault', 'Removed', 'Confirmed', 'Rejected', 'Withdrawn'].map((t) => `profile.accountNotice.type.${t}`),
+      'payments.batch.accountChanged', 'payments.batch.accountConfirmed', 'bank.pending', 'bank.addedPending',
       ...fileButtons([
         { format: 'ccb-csv', kind: 'template', extension: 'csv', templateCode: 'ccb', templateName: '示例' },
         { format: 'ccb-xlsx', kind: 'template', extension: 'xlsx', templateCode: 'ccb', templateName: '示例' },

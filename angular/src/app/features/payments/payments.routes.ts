@@ -1,4 +1,6 @@
 import { Routes } from '@angular/router';
+import { permissionGuard } from '../../core/auth/auth.guards';
+import { PERMISSIONS } from '../../core/nav/nav-items';
 
 export const PAYMENTS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'payables' },
@@ -10,5 +12,9 @@ export const PAYMENTS_ROUTES: Routes = [
   { path: 'templates', title: 'nav.paymentsTemplates', loadComponent: () => import('./bank-templates.page').then((m) => m.BankTemplatesPage) },
   { path: 'templates/new', title: 'payments.templates.newTitle', loadComponent: () => import('./bank-template-editor.page').then((m) => m.BankTemplateEditorPage) },
   { path: 'templates/:code', title: 'payments.templates.editTitle', loadComponent: () => import('./bank-template-editor.page').then((m) => m.BankTemplateEditorPage) },
+  {
+    path: 'account-changes', title: 'nav.paymentsAccountChanges', canActivate: [permissionGuard(PERMISSIONS.bankAccountChangesDecide)],
+    loadComponent: () => import('./account-changes.page').then((m) => m.AccountChangesPage),
+  },
   { path: 'accounting', title: 'nav.paymentsAccounting', loadComponent: () => import('./accounting-mapping.page').then((m) => m.AccountingMappingPage) },
 ];

@@ -8,17 +8,19 @@ import { PeopleApi } from '../../core/api/people.api';
 import { AuthService } from '../../core/auth/auth.service';
 import { errorMessage } from '../../shared/notify.service';
 import { BankAccountsPanel } from '../organization/people/bank-accounts-panel';
+import { AccountChangeNotice } from './account-change-notice';
 
 /** The signed-in person's own record and reimbursement accounts (which the owner may add and remove). */
 @Component({
   selector: 'app-profile-page',
-  imports: [MatCardModule, MatProgressBarModule, TranslatePipe, BankAccountsPanel],
+  imports: [MatCardModule, MatProgressBarModule, TranslatePipe, BankAccountsPanel, AccountChangeNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'profile.title' | translate }}</h1>
     @if (loading()) { <mat-progress-bar mode="indeterminate" /> }
     @if (error(); as message) { <div class="form-error" role="alert">{{ message }}</div> }
     @if (person(); as p) {
+      <app-account-change-notice [personId]="p.id" [version]="accounts().length" />
       <mat-card appearance="outlined" class="profile-card">
         <mat-card-content>
           <dl class="facts" data-testid="profile-facts">

@@ -29,6 +29,8 @@ export class BankAccountsPanel {
   protected readonly adding = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** The last change waits for a finance user (someone else's change, or a second one within the waiting period). */
+  protected readonly pendingNotice = signal(false);
   protected readonly serverError = serverError;
   protected readonly form = new FormGroup({
     bankName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -53,7 +55,8 @@ export class BankAccountsPanel {
     }
     await this.run(async () => {
       const value = this.form.getRawValue();
-      await firstValueFrom(this.people.addBankAccount(this.personId(), { ...value, accountNumber: value.accountNumber.replace(/\s/g, ''), cnapsCode: value.cnapsCode || null }));
+      const added = await firstValueFrom(this.people.addBankAccount(this.personId(), { ...value, accountNumber: value.accountNumber.replace(/\s/g, ''), cnapsCode: value.cnapsCode || null }));
+      this.pendingNotice.set(added?.status === 'Pending');
       this.form.reset();
       this.adding.set(false);
     });
