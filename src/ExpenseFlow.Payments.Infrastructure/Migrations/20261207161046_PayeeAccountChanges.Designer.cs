@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpenseFlow.Payments.Infrastructure.Migrations
 {
     [DbContext(typeof(PaymentsDbContext))]
-    [Migration("20261207142740_PayeeAccountChanges")]
+    [Migration("20261207161046_PayeeAccountChanges")]
     partial class PayeeAccountChanges
     {
         /// <inheritdoc />
@@ -515,6 +515,10 @@ namespace ExpenseFlow.Payments.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_credit");
 
+                    b.Property<Guid?>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
                     b.Property<string>("Match")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -525,6 +529,14 @@ namespace ExpenseFlow.Payments.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(64)
@@ -558,7 +570,12 @@ namespace ExpenseFlow.Payments.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_statement_entries_import_id_sequence");
 
-                    b.ToTable("statement_entries", "payments");
+                    b.ToTable("statement_entries", "payments", t =>
+                        {
+                            t.HasCheckConstraint("ck_statement_entries_checker", "match <> 'Returned' OR proposed_by IS NULL OR (resolved_by IS NOT NULL AND resolved_by <> proposed_by)");
+
+                            t.HasCheckConstraint("ck_statement_entries_proposal", "match <> 'ReturnProposed' OR (proposed_by IS NOT NULL AND batch_line_id IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("ExpenseFlow.Payments.Domain.Statements.StatementImport", b =>
