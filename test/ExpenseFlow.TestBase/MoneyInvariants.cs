@@ -30,17 +30,31 @@ public static class MoneyInvariants
            OR (c.status = 'Rejected' AND a.status <> 'Rejected')
         """,
         """
-        SELECT c.number || ' is ' || c.status || ' but has no payable'
-        FROM expenses.claims c
-        WHERE c.status IN ('Approved', 'Scheduled', 'Paid') AND NOT EXISTS (SELECT 1 FROM payments.payables p WHERE p.claim_id = c.id)
+        SELECT c.number || ' is ' || c.status || ' but has ' || count(p.id) || ' payables'
+        FROM expenses.claims c LEFT JOIN payments.payables p ON p.claim_id = c.id
+        WHERE c.status IN ('Approved', 'Scheduled', 'Paid') GROUP BY c.number, c.status HAVING count(p.id) <> 1
+        """,
+        """
+        SELECT c.number || ' is ' || c.status || ' but its payable is ' || p.status
+        FROM expenses.claims c JOIN payments.payables p ON p.claim_id = c.id
+        WHERE (c.status = 'Paid') <> (p.status = 'Paid')
+        """,
+        """
+        SELECT claim_number || ' was paid ' || count(*) || ' times' FROM payments.batch_lines WHERE status = 'Paid' GROUP BY claim_number HAVING count(*) > 1
+        """,
+        // Money that went out (paid lines, and lines paid then returned) is what the bank's statements debited.
+        """
+        SELECT 'payment lines ' || l.total || ' but matched statement debits ' || e.total
+        FROM (SELECT coalesce(sum(amount), 0) AS total FROM payments.batch_lines WHERE status IN ('Paid', 'Returned')) l,
+             (SELECT coalesce(sum(amount), 0) AS total FROM payments.statement_entries WHERE match = 'Matched' AND NOT is_credit) e
+        WHERE l.total <> e.total
         """,
     ];
 
-    /// <summary>Every violation found, one line each; empty when the invariants hold.</summary>
-    public static async Task<IReadOnlyList<string>> ViolationsAsync(this ExpenseFlowApp app)
+    /// <summary>Every violation found in the database, one line each; empty when the invariants hold.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var found = new List<string>();
         foreach (var sql in Checks)
@@ -56,6 +70,13 @@ public static class MoneyInvariants
         return found;
     }
 
+    /// <summary>Every violation found in the app's database.</summary>
+    public static Task<IReadOnlyList<string>> ViolationsAsync(this ExpenseFlowApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return ViolationsAsync(app.ConnectionString);
+    }
+
     /// <summary>
     /// Waits until every module's outbox has delivered everything it holds, so that "nothing happened" means nothing will.
     /// A message that keeps failing keeps the outbox from draining, and the wait ends in a failure naming it.
@@ -63,7 +84,17 @@ public static class MoneyInvariants
     public static async Task OutboxDrainedAsync(this ExpenseFlowApp app, TimeSpan? within = null)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        var pending = await PendingOutboxAsync(app.ConnectionString, within ?? TimeSpan.FromSeconds(30));
+        if (pending.Count > 0)
+        {
+            throw new Shouldly.ShouldAssertException($"The outboxes did not drain; still pending:\n{string.Join("\n", pending.Take(10))}");
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="within"/> for every outbox to drain; returns what is still pending then.</summary>
+    public static async Task<List<string>> PendingOutboxAsync(string connectionString, TimeSpan within)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var schemas = new List<string>();
         await using (var find = new NpgsqlCommand("SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox_messages'", connection))
@@ -78,7 +109,7 @@ public static class MoneyInvariants
         // The schema names come from the catalogue, never from input.
         var sql = string.Join(" UNION ALL ", schemas.Select(s =>
             $"SELECT '{s}' || ': ' || type || coalesce(' — ' || left(last_error, 300), '') FROM \"{s}\".outbox_messages WHERE processed_at IS NULL"));
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + within;
         List<string> pending;
         do
         {
@@ -92,13 +123,13 @@ public static class MoneyInvariants
 
             if (pending.Count == 0)
             {
-                return;
+                break;
             }
 
             await Task.Delay(100);
         }
         while (DateTime.UtcNow < deadline);
 
-        throw new Shouldly.ShouldAssertException($"The outboxes did not drain; still pending:\n{string.Join("\n", pending.Take(10))}");
+        return pending;
     }
 }
