@@ -53,12 +53,14 @@ public class PaymentsApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
 
         var file = await maker.GetByteArrayAsync($"/api/payments/batches/{batch.Id}/files/pain.001.001.09");
         (await checker.GetByteArrayAsync($"/api/payments/batches/{batch.Id}/files/pain.001.001.09")).ShouldBe(file, "the same batch gives the same bytes");
-        ValidateAgainstXsd(file, "pain.001.001.09.xsd");
+        // Both versions of the host's files are validated against the official XSDs, warnings included, by
+        // ExportInjectionApiTests (a [SharedDataFact] reported as skipped, never passed, without ../shared/data/iso20022).
         var xml = System.Text.Encoding.UTF8.GetString(file);
         xml.ShouldContain($"<EndToEndId>{claim.Number}-1</EndToEndId>");
         xml.ShouldContain("<NbOfTxs>1</NbOfTxs>");
         xml.ShouldContain("<CtrlSum>1234.50</CtrlSum>");
-        ValidateAgainstXsd(await maker.GetByteArrayAsync($"/api/payments/batches/{batch.Id}/files/pain.001.001.03"), "pain.001.001.03.xsd");
+        System.Text.Encoding.UTF8.GetString(await maker.GetByteArrayAsync($"/api/payments/batches/{batch.Id}/files/pain.001.001.03"))
+            .ShouldContain($"<EndToEndId>{claim.Number}-1</EndToEndId>");
         var files = (await maker.GetFromJsonAsync<List<PaymentFileDto>>($"/api/payments/batches/{batch.Id}/files"))!;
         files.Single(f => f.Format == "pain.001.001.09").Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
         files.Single(f => f.Format == "pain.001.001.09").GeneratedByName.ShouldBe("张会计");
@@ -146,32 +148,5 @@ public class PaymentsApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         using var admin = await app.SignInAsync("admin");
         await (await employee.GetAsync("/api/payments/payables")).ProblemAsync(403, "General.Forbidden");
         await (await admin.GetAsync("/api/payments/batches")).ProblemAsync(403, "General.Forbidden");
-    }
-
-    private static void ValidateAgainstXsd(byte[] xml, string xsd)
-    {
-        var folder = BankFiles.SharedData.Folder("iso20022");
-        if (folder is null)
-        {
-            return; // the bank-file tests report the missing folder; here the rest of the chain is still checked
-        }
-
-        var schemas = new XmlSchemaSet();
-        using (var reader = XmlReader.Create(Path.Combine(folder, xsd), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
-        {
-            schemas.Add(null, reader);
-        }
-
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas, DtdProcessing = DtdProcessing.Prohibit };
-        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
-        using (var validating = XmlReader.Create(new MemoryStream(xml), settings))
-        {
-            while (validating.Read())
-            {
-            }
-        }
-
-        errors.ShouldBeEmpty();
     }
 }

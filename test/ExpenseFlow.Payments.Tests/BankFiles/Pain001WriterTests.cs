@@ -151,21 +151,6 @@ public sealed class Pain001WriterTests
         return doc;
     }
 
-    private static List<string> SchemaErrors(byte[] bytes, Pain001Version version)
-    {
-        var xsd = Path.Combine(SharedData.Folder("iso20022")!, version == Pain001Version.V03 ? "pain.001.001.03.xsd" : "pain.001.001.09.xsd");
-        var schemas = new XmlSchemaSet();
-        using (var schemaReader = XmlReader.Create(xsd, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
-        {
-            schemas.Add(Pain001Writer.Namespace(version), schemaReader);
-        }
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
-        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity}: {e.Message}");
-        using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
-        while (reader.Read())
-        {
-        }
-        return errors;
-    }
+    private static List<string> SchemaErrors(byte[] bytes, Pain001Version version) =>
+        Iso20022Schemas.Problems(bytes, version == Pain001Version.V03 ? "pain.001.001.03.xsd" : "pain.001.001.09.xsd");
 }
