@@ -234,7 +234,12 @@ internal sealed class AccountChanges(OrganizationDbContext db, BankAccountSettin
     {
         var types = BankAccountLogEntry.ChangeTypes.ToList();
         var last = await db.BankAccountLog.Where(l => l.PersonId == personId && types.Contains(l.Type)).MaxAsync(l => (DateTimeOffset?)l.At, ct);
-        return PayoutRules.NeedsConfirmation(actor, personId, last, now, settings.Period);
+        // A password an administrator set lets them sign in as the owner: within the period, the "owner's" change is
+        // treated like a change by someone else's hand and waits for Finance.
+        var passwordSetByOther = await db.AccessEvents.Where(e => e.PersonId == personId && e.Kind == "PasswordSet" && e.ActorId != personId)
+            .MaxAsync(e => (DateTimeOffset?)e.At, ct);
+        var latest = passwordSetByOther > last || last is null ? passwordSetByOther : last;
+        return PayoutRules.NeedsConfirmation(actor, personId, latest, now, settings.Period);
     }
 
     private void Log(BankAccountLogType type, BankAccount account, BankAccountChange? change, Guid actor, DateTimeOffset now, string? note = null) =>

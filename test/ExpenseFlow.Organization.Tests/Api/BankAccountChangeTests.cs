@@ -111,6 +111,20 @@ public class BankAccountChangeTests(ExpenseFlowApp app) : IClassFixture<ExpenseF
     }
 
     [Fact]
+    public async Task AnAdministratorWhoSetTheOwnersPassword_AndChangesTheAccountAsTheOwner_StillWaitsForFinance()
+    {
+        var owner = await app.PersonIdAsync("dev4");
+        using var admin = await app.SignInAsync("admin");
+        (await admin.PostAsJsonAsync($"/api/organization/people/{owner}/password", new { password = "Taken-Over-2026" })).EnsureSuccessStatusCode();
+        using var impostor = app.Anonymous();
+        (await impostor.PostAsJsonAsync("/api/organization/account/login", new { email = ExpenseFlowApp.DemoEmail("dev4"), password = "Taken-Over-2026" })).EnsureSuccessStatusCode();
+
+        var added = await impostor.AddAccountAsync(owner, "6222000099990000");
+
+        (added.Status, added.IsDefault).ShouldBe(("Pending", false), "a password set by an administrator makes the owner's change someone else's");
+    }
+
+    [Fact]
     public async Task ASecondChangeWhileOneIsPending_IsRefused_AndTheOwnerCanWithdrawIt()
     {
         var owner = await app.PersonIdAsync("dev1");
