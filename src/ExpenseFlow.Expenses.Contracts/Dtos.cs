@@ -1,8 +1,10 @@
+using ExpenseFlow.BuildingBlocks.Input;
 namespace ExpenseFlow.Expenses.Contracts;
 
 public sealed record InvoiceFieldsDto(
     string? InvoiceType, string? InvoiceCode, string? InvoiceNumber, DateOnly? IssueDate, string? CheckCode,
-    decimal? AmountExcludingTax, decimal? TaxAmount, decimal? TotalAmount, string? SellerName, string? SellerTaxId,
+    [Money(AllowNegative = true)] decimal? AmountExcludingTax, [Money(AllowNegative = true)] decimal? TaxAmount, [Money(AllowNegative = true)] decimal? TotalAmount,
+    string? SellerName, string? SellerTaxId,
     string? BuyerName, string? BuyerTaxId);
 
 public sealed record ReceiptDto(

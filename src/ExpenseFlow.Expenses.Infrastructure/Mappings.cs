@@ -1,3 +1,4 @@
+using ExpenseFlow.Expenses.Domain;
 using ExpenseFlow.Expenses.Domain.Claims;
 using ExpenseFlow.Expenses.Domain.Policies;
 using ExpenseFlow.Expenses.Domain.Receipts;
@@ -14,8 +15,8 @@ internal sealed class ClaimMap : IEntityTypeConfiguration<Claim>
         b.Property(x => x.Version).IsRowVersion();
         b.Property(x => x.Number).HasMaxLength(32);
         b.HasIndex(x => x.Number).IsUnique();
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.BaseCurrency).HasMaxLength(3);
+        b.Property(x => x.Title).HasMaxLength(ExpensesLimits.Title);
+        b.Property(x => x.BaseCurrency).HasMaxLength(ExpensesLimits.Currency);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.TotalInBase).HasPrecision(18, 2);
         b.OwnsMany(x => x.Findings, f =>
@@ -38,13 +39,13 @@ internal sealed class ClaimLineMap : IEntityTypeConfiguration<ClaimLine>
     {
         b.ToTable("claim_lines");
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Category).HasMaxLength(32);
-        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Category).HasMaxLength(ExpensesLimits.Code);
+        b.Property(x => x.Currency).HasMaxLength(ExpensesLimits.Currency);
         b.Property(x => x.Amount).HasPrecision(18, 2);
         b.Property(x => x.AmountInBase).HasPrecision(18, 2);
         b.Property(x => x.ExchangeRate).HasPrecision(18, 8);
-        b.Property(x => x.CostCentreCode).HasMaxLength(32);
-        b.Property(x => x.Description).HasMaxLength(500);
+        b.Property(x => x.CostCentreCode).HasMaxLength(ExpensesLimits.Code);
+        b.Property(x => x.Description).HasMaxLength(ExpensesLimits.Description);
         b.OwnsOne(x => x.Invoice, i => i.ToJson("invoice"));
         b.HasIndex(x => x.ClaimId);
     }
@@ -59,7 +60,7 @@ internal sealed class ClaimEventMap : IEntityTypeConfiguration<ClaimEvent>
         b.Property(x => x.Type).HasMaxLength(32);
         b.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.Property(x => x.Reason).HasMaxLength(ExpensesLimits.Reason);
         b.Property(x => x.Data).HasColumnType("jsonb");
         b.HasIndex(x => new { x.ClaimId, x.Id });
         b.HasIndex(x => new { x.Type, x.At });
@@ -127,7 +128,7 @@ internal sealed class PolicyMaps :
     public void Configure(EntityTypeBuilder<ExpenseCategory> b)
     {
         b.ToTable("categories");
-        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(32);
+        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(ExpensesLimits.Code);
         b.Property(x => x.NameZh).HasMaxLength(50);
         b.Property(x => x.NameEn).HasMaxLength(50);
     }
@@ -135,8 +136,8 @@ internal sealed class PolicyMaps :
     public void Configure(EntityTypeBuilder<CategoryLimit> b)
     {
         b.ToTable("category_limits");
-        b.Property(x => x.Category).HasMaxLength(32);
-        b.Property(x => x.GradeCode).HasMaxLength(32);
+        b.Property(x => x.Category).HasMaxLength(ExpensesLimits.Code);
+        b.Property(x => x.GradeCode).HasMaxLength(ExpensesLimits.Code);
         b.Property(x => x.PerItem).HasPrecision(18, 2);
         b.Property(x => x.PerDay).HasPrecision(18, 2);
         b.Property(x => x.PerMonth).HasPrecision(18, 2);
@@ -147,7 +148,7 @@ internal sealed class PolicyMaps :
     public void Configure(EntityTypeBuilder<ExchangeRate> b)
     {
         b.ToTable("exchange_rates");
-        b.Property(x => x.Id).HasColumnName("currency").HasMaxLength(3);
+        b.Property(x => x.Id).HasColumnName("currency").HasMaxLength(ExpensesLimits.Currency);
         b.Property(x => x.Rate).HasPrecision(18, 8);
     }
 
@@ -155,11 +156,11 @@ internal sealed class PolicyMaps :
     {
         b.ToTable("policy_settings");
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.BaseCurrency).HasMaxLength(3);
+        b.Property(x => x.BaseCurrency).HasMaxLength(ExpensesLimits.Currency);
         b.Property(x => x.ReceiptRequiredAbove).HasPrecision(18, 2);
         foreach (var p in new[] { nameof(PolicySettings.BuyerCheck), nameof(PolicySettings.InvoiceDateWindow), nameof(PolicySettings.CategoryLimits), nameof(PolicySettings.ReceiptRequired) })
         {
-            b.Property<PolicySeverity>(p).HasConversion<string>().HasMaxLength(8);
+            b.Property<PolicySeverity>(p).HasConversion<string>().HasMaxLength(ExpensesLimits.Severity);
         }
     }
 }

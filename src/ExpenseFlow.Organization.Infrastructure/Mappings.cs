@@ -10,12 +10,12 @@ internal sealed class PersonMap : IEntityTypeConfiguration<Person>
     {
         b.ToTable("people");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.EmployeeNo).HasMaxLength(32);
-        b.Property(x => x.DisplayName).HasMaxLength(100);
-        b.Property(x => x.Email).HasMaxLength(256);
-        b.Property(x => x.Phone).HasMaxLength(32);
-        b.Property(x => x.GradeCode).HasMaxLength(32);
-        b.Property(x => x.CostCentreCode).HasMaxLength(32);
+        b.Property(x => x.EmployeeNo).HasMaxLength(OrganizationLimits.Code);
+        b.Property(x => x.DisplayName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.Email).HasMaxLength(OrganizationLimits.Email);
+        b.Property(x => x.Phone).HasMaxLength(OrganizationLimits.Phone);
+        b.Property(x => x.GradeCode).HasMaxLength(OrganizationLimits.Code);
+        b.Property(x => x.CostCentreCode).HasMaxLength(OrganizationLimits.Code);
         b.HasIndex(x => x.EmployeeNo).IsUnique();
         b.HasIndex(x => x.Email).IsUnique();
         b.HasIndex(x => x.ManagerId);
@@ -33,8 +33,8 @@ internal sealed class DepartmentMap : IEntityTypeConfiguration<Department>
     {
         b.ToTable("departments");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.Code).HasMaxLength(32);
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Code).HasMaxLength(OrganizationLimits.Code);
+        b.Property(x => x.Name).HasMaxLength(OrganizationLimits.Name);
         b.HasIndex(x => x.Code).IsUnique();
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.HeadPersonId).OnDelete(DeleteBehavior.SetNull);
@@ -46,8 +46,8 @@ internal sealed class GradeMap : IEntityTypeConfiguration<Grade>
     public void Configure(EntityTypeBuilder<Grade> b)
     {
         b.ToTable("grades");
-        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(32);
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(OrganizationLimits.Code);
+        b.Property(x => x.Name).HasMaxLength(OrganizationLimits.Name);
     }
 }
 
@@ -56,8 +56,8 @@ internal sealed class CostCentreMap : IEntityTypeConfiguration<CostCentre>
     public void Configure(EntityTypeBuilder<CostCentre> b)
     {
         b.ToTable("cost_centres");
-        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(32);
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Id).HasColumnName("code").HasMaxLength(OrganizationLimits.Code);
+        b.Property(x => x.Name).HasMaxLength(OrganizationLimits.Name);
     }
 }
 
@@ -67,13 +67,13 @@ internal sealed class LegalEntityMap : IEntityTypeConfiguration<LegalEntity>
     {
         b.ToTable("legal_entities");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.TaxId).HasMaxLength(18);
+        b.Property(x => x.Name).HasMaxLength(OrganizationLimits.LegalEntityName);
+        b.Property(x => x.TaxId).HasMaxLength(OrganizationLimits.TaxId);
         b.HasIndex(x => x.TaxId).IsUnique();
-        b.Property(x => x.Address).HasMaxLength(300);
-        b.Property(x => x.Phone).HasMaxLength(32);
-        b.Property(x => x.BankName).HasMaxLength(100);
-        b.Property(x => x.BankAccountNumber).HasMaxLength(32);
+        b.Property(x => x.Address).HasMaxLength(OrganizationLimits.Address);
+        b.Property(x => x.Phone).HasMaxLength(OrganizationLimits.Phone);
+        b.Property(x => x.BankName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.BankAccountNumber).HasMaxLength(OrganizationLimits.AccountNumber);
     }
 }
 
@@ -83,10 +83,10 @@ internal sealed class BankAccountMap : IEntityTypeConfiguration<BankAccount>
     {
         b.ToTable("bank_accounts");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.AccountName).HasMaxLength(100);
-        b.Property(x => x.BankName).HasMaxLength(100);
-        b.Property(x => x.CnapsCode).HasMaxLength(12);
-        b.Property(x => x.AccountNumber).HasMaxLength(32);
+        b.Property(x => x.AccountName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.BankName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.CnapsCode).HasMaxLength(OrganizationLimits.Cnaps);
+        b.Property(x => x.AccountNumber).HasMaxLength(OrganizationLimits.AccountNumber);
         b.Ignore(x => x.MaskedNumber);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
@@ -102,7 +102,7 @@ internal sealed class DelegationMap : IEntityTypeConfiguration<Delegation>
     {
         b.ToTable("delegations");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.Reason).HasMaxLength(OrganizationLimits.Note);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.FromPersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.ToPersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.FromPersonId, x.StartDate });
@@ -142,10 +142,10 @@ internal sealed class BankAccountChangeMap : IEntityTypeConfiguration<BankAccoun
         b.Property(x => x.Version).IsRowVersion();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.ProposedAccountName).HasMaxLength(100);
-        b.Property(x => x.ProposedBankName).HasMaxLength(100);
-        b.Property(x => x.ProposedCnapsCode).HasMaxLength(12);
-        b.Property(x => x.Note).HasMaxLength(300);
+        b.Property(x => x.ProposedAccountName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.ProposedBankName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.ProposedCnapsCode).HasMaxLength(OrganizationLimits.Cnaps);
+        b.Property(x => x.Note).HasMaxLength(OrganizationLimits.Note);
         b.Ignore(x => x.IsOpen);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         // One pending change per person: a second one could only be decided against a state the first one may still change.
@@ -164,11 +164,11 @@ internal sealed class BankAccountLogMap : IEntityTypeConfiguration<BankAccountLo
         b.Property(x => x.Id).UseIdentityAlwaysColumn();
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Outcome).HasMaxLength(16);
-        b.Property(x => x.AccountName).HasMaxLength(100);
-        b.Property(x => x.BankName).HasMaxLength(100);
-        b.Property(x => x.CnapsCode).HasMaxLength(12);
-        b.Property(x => x.AccountNumber).HasMaxLength(32);
-        b.Property(x => x.Note).HasMaxLength(300);
+        b.Property(x => x.AccountName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.BankName).HasMaxLength(OrganizationLimits.Name);
+        b.Property(x => x.CnapsCode).HasMaxLength(OrganizationLimits.Cnaps);
+        b.Property(x => x.AccountNumber).HasMaxLength(OrganizationLimits.AccountNumber);
+        b.Property(x => x.Note).HasMaxLength(OrganizationLimits.Note);
         b.HasIndex(x => new { x.PersonId, x.At });
     }
 }

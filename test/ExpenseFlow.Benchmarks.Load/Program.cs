@@ -3,13 +3,13 @@ using ExpenseFlow.Benchmarks.Load;
 // Load scenarios against the real host on a loopback port over the test PostgreSQL cluster
 // (start it first: bash etc/scripts/pg.sh start pg-test 55433 --test). Bounded in count and time; stops by itself.
 //   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|inbox|decide|payments|insights|all] | serve [seconds]
-//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- chaos [claims] [kills] [minutes]  (crash-and-race run, own host process)
+//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- chaos [claims] [kills] [minutes] [workers]  (crash-and-race run, own host process)
 var which = args.FirstOrDefault() ?? "all";
 if (which == "chaos")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     var report = await ExpenseFlow.TestBase.Chaos.ChaosRun.ExecuteAsync(
-        new ExpenseFlow.TestBase.Chaos.ChaosOptions(Arg(1, 200), Arg(2, 6), TimeSpan.FromMinutes(Arg(3, 15))), Console.WriteLine);
+        new ExpenseFlow.TestBase.Chaos.ChaosOptions(Arg(1, 200), Arg(2, 6), TimeSpan.FromMinutes(Arg(3, 15)), Arg(4, 6)), Console.WriteLine);
     Console.WriteLine(report);
     foreach (var violation in report.Violations)
     {

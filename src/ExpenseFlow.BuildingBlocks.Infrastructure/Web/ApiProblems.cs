@@ -57,11 +57,11 @@ public static class ApiProblems
         return TypedResults.Problem(problem);
     }
 
-    public static Task WriteAsync(HttpContext context, Error error)
+    public static Task WriteAsync(HttpContext context, Error error, IReadOnlyDictionary<string, string[]>? fieldErrors = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problem = Create(error, context);
+        var problem = Create(error, context, fieldErrors);
         context.Response.StatusCode = problem.Status ?? 500;
-        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 }

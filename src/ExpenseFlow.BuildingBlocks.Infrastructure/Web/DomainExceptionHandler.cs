@@ -16,11 +16,17 @@ public sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logge
         var (error, fields) = exception switch
         {
             DomainException d => (d.Error, d.FieldErrors),
-            BadHttpRequestException or InvalidDataException => (ApiProblems.MalformedRequest, null),
+            _ when BindingProblems.From(exception) is { } binding => binding,
+            InvalidDataException => (ApiProblems.MalformedRequest, null),
             DbUpdateConcurrencyException => (ApiProblems.Concurrency, null),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => (ApiProblems.Duplicate, null),
             _ => (ApiProblems.Unexpected, (IReadOnlyDictionary<string, string[]>?)null),
         };
+        if (error == RequestErrors.ValueOutOfRange)
+        {
+            logger.LogWarning(exception, "A value the database refused reached it for {Method} {Path}: declare the input rule", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
         if (error == ApiProblems.Unexpected)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -28,7 +34,8 @@ public sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logge
 
         var problem = ApiProblems.Create(error, httpContext, fields);
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        // By its own type: a ValidationProblemDetails written as ProblemDetails would lose its field errors.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
         return true;
     }
 }

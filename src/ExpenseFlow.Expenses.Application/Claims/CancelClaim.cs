@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.Approvals.Contracts;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
@@ -13,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Expenses.Application.Claims;
 
-public sealed record CancelClaimRequest(string? Reason);
+public sealed record CancelClaimRequest([MaxLength(ExpensesLimits.Reason)] string? Reason);
 
 /// <summary>
 /// The employee withdraws a claim before any decision; its invoices become claimable again. The final approval may be

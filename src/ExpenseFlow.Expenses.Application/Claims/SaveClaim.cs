@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Security;
 using ExpenseFlow.Expenses.Contracts;
@@ -12,10 +14,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpenseFlow.Expenses.Application.Claims;
 
 public sealed record SaveLineRequest(
-    string Category, decimal Amount, string? Currency, DateOnly ExpenseDate, string? CostCentreCode, string? Description,
-    IReadOnlyList<Guid>? ReceiptIds, InvoiceFieldsDto? Invoice);
+    [Code(ExpensesLimits.Code)] string Category, [Money] decimal Amount, [Currency] string? Currency, DateOnly ExpenseDate, [Code(ExpensesLimits.Code)] string? CostCentreCode,
+    [MaxLength(ExpensesLimits.Description)] string? Description, [MaxItems(50)] IReadOnlyList<Guid>? ReceiptIds, InvoiceFieldsDto? Invoice);
 
-public sealed record SaveClaimRequest(string Title, Guid LegalEntityId, IReadOnlyList<SaveLineRequest>? Lines);
+public sealed record SaveClaimRequest([MaxLength(ExpensesLimits.Title)] string Title, Guid LegalEntityId, [MaxItems(200)] IReadOnlyList<SaveLineRequest>? Lines);
 
 /// <summary>Create, change and delete drafts (and returned claims): the employee's own only.</summary>
 internal static class SaveClaim

@@ -1,3 +1,6 @@
+using ExpenseFlow.Expenses.Domain;
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.Expenses.Domain.Policies;
@@ -11,14 +14,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpenseFlow.Expenses.Application.Policy;
 
 public sealed record PolicySettingsDto(
-    string BaseCurrency, string BuyerCheck, string InvoiceDateWindow, int InvoiceMaxAgeDays, string CategoryLimits, string ReceiptRequired,
-    decimal ReceiptRequiredAbove);
+    [Currency] string BaseCurrency, [MaxLength(ExpensesLimits.Severity)] string BuyerCheck, [MaxLength(ExpensesLimits.Severity)] string InvoiceDateWindow,
+    [Range(0, 36500)] int InvoiceMaxAgeDays, [MaxLength(ExpensesLimits.Severity)] string CategoryLimits, [MaxLength(ExpensesLimits.Severity)] string ReceiptRequired,
+    [Money] decimal ReceiptRequiredAbove);
 
 public sealed record CategoryLimitDto(Guid Id, string Category, string? GradeCode, decimal? PerItem, decimal? PerDay, decimal? PerMonth);
 
-public sealed record SaveCategoryLimitRequest(string Category, string? GradeCode, decimal? PerItem, decimal? PerDay, decimal? PerMonth);
+public sealed record SaveCategoryLimitRequest(
+    [Code(ExpensesLimits.Code)] string Category, [Code(ExpensesLimits.Code)] string? GradeCode, [Money] decimal? PerItem, [Money] decimal? PerDay, [Money] decimal? PerMonth);
 
-public sealed record ExchangeRateDto(string Currency, decimal Rate, DateOnly EffectiveFrom);
+/// <param name="Rate">Units of the base currency for one unit of <paramref name="Currency"/>: numeric(18,8).</param>
+public sealed record ExchangeRateDto([Currency] string Currency, [Number(0.00000001, 9_999_999_999, 8)] decimal Rate, DateOnly EffectiveFrom);
 
 /// <summary>Categories for everyone; policy switches, limits and exchange rates for administrators.</summary>
 internal static class PolicyEndpoints

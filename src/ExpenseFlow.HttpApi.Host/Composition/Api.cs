@@ -34,6 +34,9 @@ public static class Api
         });
         services.Configure<RequestSecurityOptions>(configuration.GetSection("Security"));
         services.AddProblemDetails();
+        // Binding failures throw (instead of an empty 400), so the exception handler can answer them with a code and the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddSingleton<ApiFallback>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthorization();
@@ -60,11 +63,14 @@ public static class Api
         // Localization first, so errors caught by the exception handler are written in the caller's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
+        app.UseProblemStatusPages();
         app.UseRequestSecurity();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: only a caller who may use the endpoint gets a multipart body read.
+        app.UseRequestEdge();
         return app;
     }
 
@@ -83,7 +89,7 @@ public static class Api
     /// <summary>The Angular build with SPA fallback; unknown /api paths answer 404 ProblemDetails instead of the portal.</summary>
     public static WebApplication MapExpenseFlowPortal(this WebApplication app)
     {
-        app.Map("/api/{**rest}", (HttpContext context) => ApiProblems.Result(ApiProblems.NotFoundRoute, context)).ExcludeFromDescription();
+        app.Map("/api/{**rest}", (HttpContext context, ApiFallback fallback) => fallback.Answer(context)).ExcludeFromDescription();
         app.MapFallbackToFile("index.html");
         return app;
     }

@@ -21,11 +21,13 @@ public static class Modules
 
     public static IEndpointRouteBuilder MapExpenseFlowModules(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOrganizationEndpoints();
-        endpoints.MapExpensesEndpoints();
-        endpoints.MapApprovalsEndpoints();
-        endpoints.MapPaymentsEndpoints();
-        endpoints.MapInsightsEndpoints();
+        // Every module endpoint gets the declared input rules (Web/Input/InputRules): one mechanism, no endpoint forgets it.
+        var api = endpoints.MapGroup(string.Empty).AddEndpointFilterFactory(ExpenseFlow.BuildingBlocks.Infrastructure.Web.Input.InputRules.Factory);
+        api.MapOrganizationEndpoints();
+        api.MapExpensesEndpoints();
+        api.MapApprovalsEndpoints();
+        api.MapPaymentsEndpoints();
+        api.MapInsightsEndpoints();
         return endpoints;
     }
 }

@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Security;
@@ -14,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.Account;
 
-public sealed record LoginRequest(string Email, string Password);
+public sealed record LoginRequest([MaxLength(OrganizationLimits.Email)] string Email, [MaxLength(128)] string Password);
 
 /// <summary>Sign-in for the portal: an HttpOnly, SameSite=Strict cookie (see README, "Authentication").</summary>
 internal static class AccountEndpoints

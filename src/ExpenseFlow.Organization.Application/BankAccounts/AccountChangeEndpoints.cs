@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.BankAccounts;
 
-public sealed record RejectAccountChangeRequest(string? Note);
+public sealed record RejectAccountChangeRequest([MaxLength(OrganizationLimits.Note)] string? Note);
 
 /// <summary>
 /// Finance's side of account changes: the changes waiting for a decision (pending ones, and owners' own changes still in

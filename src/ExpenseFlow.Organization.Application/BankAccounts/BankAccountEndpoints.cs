@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
@@ -13,7 +15,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.BankAccounts;
 
-public sealed record SaveBankAccountRequest(string AccountName, string BankName, string? CnapsCode, string AccountNumber, bool IsDefault);
+public sealed record SaveBankAccountRequest(
+    [MaxLength(OrganizationLimits.Name)] string AccountName, [MaxLength(OrganizationLimits.Name)] string BankName, [MaxLength(OrganizationLimits.Cnaps)] string? CnapsCode,
+    [MaxLength(OrganizationLimits.AccountNumber)] string AccountNumber, bool IsDefault);
 
 /// <summary>
 /// A person's reimbursement accounts: the owner and administrators manage them; numbers stay masked for others. Changes

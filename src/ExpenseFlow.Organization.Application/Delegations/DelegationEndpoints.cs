@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.Delegations;
 
-public sealed record CreateDelegationRequest(Guid? FromPersonId, Guid ToPersonId, DateOnly StartDate, DateOnly EndDate, string? Reason);
+public sealed record CreateDelegationRequest(Guid? FromPersonId, Guid ToPersonId, DateOnly StartDate, DateOnly EndDate, [MaxLength(OrganizationLimits.Note)] string? Reason);
 
 /// <summary>Out of office: people manage their own delegations; administrators manage anyone's.</summary>
 internal static class DelegationEndpoints

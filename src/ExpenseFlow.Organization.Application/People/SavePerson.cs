@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Security;
 using ExpenseFlow.Organization.Application.Access;
@@ -12,10 +14,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpenseFlow.Organization.Application.People;
 
 public sealed record SavePersonRequest(
-    string EmployeeNo, string DisplayName, string Email, string? Phone, Guid? DepartmentId, string? GradeCode, Guid? ManagerId,
-    string? CostCentreCode, IReadOnlyList<string>? Roles, string? InitialPassword, bool? IsActive);
+    [Code(OrganizationLimits.Code)] string EmployeeNo, [MaxLength(OrganizationLimits.Name)] string DisplayName, [MaxLength(OrganizationLimits.Email)] string Email,
+    [MaxLength(OrganizationLimits.Phone)] string? Phone, Guid? DepartmentId, [Code(OrganizationLimits.Code)] string? GradeCode, Guid? ManagerId,
+    [Code(OrganizationLimits.Code)] string? CostCentreCode, [MaxItems(16)] IReadOnlyList<string>? Roles, [MaxLength(128)] string? InitialPassword, bool? IsActive);
 
-public sealed record SetPasswordRequest(string Password);
+public sealed record SetPasswordRequest([MaxLength(128)] string Password);
 
 /// <summary>Administrators create and change people; each person gets a login with the same id.</summary>
 internal static class SavePerson

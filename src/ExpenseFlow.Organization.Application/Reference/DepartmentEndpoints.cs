@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Organization.Domain;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.Reference;
 
-public sealed record SaveDepartmentRequest(string Code, string Name, Guid? ParentId, Guid? HeadPersonId);
+public sealed record SaveDepartmentRequest([Code(OrganizationLimits.Code)] string Code, [MaxLength(OrganizationLimits.Name)] string Name, Guid? ParentId, Guid? HeadPersonId);
 
 /// <summary>The department tree; each department may name its head (used by approval rules).</summary>
 internal static class DepartmentEndpoints

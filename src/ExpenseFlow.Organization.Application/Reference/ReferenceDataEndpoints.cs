@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Organization.Domain;
@@ -10,11 +12,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpenseFlow.Organization.Application.Reference;
 
-public sealed record SaveGradeRequest(string Code, string Name, int Rank);
+public sealed record SaveGradeRequest([Code(OrganizationLimits.Code)] string Code, [MaxLength(OrganizationLimits.Name)] string Name, int Rank);
 
-public sealed record SaveCostCentreRequest(string Code, string Name, bool? IsActive);
+public sealed record SaveCostCentreRequest([Code(OrganizationLimits.Code)] string Code, [MaxLength(OrganizationLimits.Name)] string Name, bool? IsActive);
 
-public sealed record SaveLegalEntityRequest(string Name, string TaxId, string? Address, string? Phone, string? BankName, string? BankAccountNumber);
+public sealed record SaveLegalEntityRequest(
+    [MaxLength(OrganizationLimits.LegalEntityName)] string Name, [MaxLength(OrganizationLimits.TaxId)] string TaxId, [MaxLength(OrganizationLimits.Address)] string? Address,
+    [MaxLength(OrganizationLimits.Phone)] string? Phone, [MaxLength(OrganizationLimits.Name)] string? BankName, [MaxLength(OrganizationLimits.AccountNumber)] string? BankAccountNumber);
 
 /// <summary>Grades, cost centres and legal entities: read by every signed-in user, changed by administrators.</summary>
 internal static class ReferenceDataEndpoints
