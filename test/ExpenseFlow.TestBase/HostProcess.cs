@@ -97,6 +97,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>kill -9: the process gets no chance to finish anything.</summary>
     public async Task KillAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         if (!Process.HasExited)
         {
             Process.Kill(entireProcessTree: true);
@@ -108,6 +113,9 @@ public sealed class HostProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        _disposed = true;
         Process.Dispose();
     }
+
+    private bool _disposed;
 }

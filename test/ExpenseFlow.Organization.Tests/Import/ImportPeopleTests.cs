@@ -125,7 +125,7 @@ public class ImportPeopleTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowAp
         using var admin = await app.SignInAsync("admin", "zh-CN");
         var body = await (await admin.PostAsync("/api/organization/people/import", Csv("name,mail\nA,a@b.cn\n"))).ShouldBeProblemAsync(400, "Organization.ImportBadHeader");
         body.GetProperty("detail").GetString()!.ShouldContain("employeeNo");
-        await (await admin.PostAsync("/api/organization/people/import", new MultipartFormDataContent())).ShouldBeProblemAsync(400, "General.MalformedRequest");
+        await (await admin.PostAsync("/api/organization/people/import", new MultipartFormDataContent())).ShouldBeProblemAsync(400, "Request.MalformedMultipart");
         var noFile = new MultipartFormDataContent { { new StringContent("x"), "other" } };
         await (await admin.PostAsync("/api/organization/people/import", noFile)).ShouldBeProblemAsync(400, "Organization.ImportFileMissing");
     }

@@ -59,7 +59,13 @@ public sealed class ChaosRun(ChaosHost host, string connectionString, string sto
             var run = new ChaosRun(host, connectionString, storage, options);
             try
             {
-                return await run.RunAsync();
+                var report = await run.RunAsync();
+                if (host.StartFailures.Count > 0)
+                {
+                    log?.Invoke($"chaos: {host.StartFailures.Count} host start(s) failed and were tried again: {string.Join(" | ", host.StartFailures)}");
+                }
+
+                return report;
             }
             finally
             {
