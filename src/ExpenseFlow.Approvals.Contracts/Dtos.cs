@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace ExpenseFlow.Approvals.Contracts;
@@ -22,9 +24,9 @@ public sealed record ApprovalDto(
     string Status, Guid FlowId, string FlowName, int FlowVersion, int Round, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt,
     IReadOnlyList<ApprovalStepDto> Steps);
 
-public sealed record DecisionRequest(string Decision, string? Comment);
+public sealed record DecisionRequest([MaxLength(16)] string Decision, [MaxLength(ApprovalsLimits.Comment)] string? Comment);
 
-public sealed record BatchApproveRequest(IReadOnlyList<Guid> TaskIds, string? Comment);
+public sealed record BatchApproveRequest([MaxItems(200)] IReadOnlyList<Guid> TaskIds, [MaxLength(ApprovalsLimits.Comment)] string? Comment);
 
 public sealed record BatchItemResultDto(Guid TaskId, bool Ok, string? Code, string? Message);
 
@@ -37,7 +39,7 @@ public sealed record FlowDto(
     Guid Id, string Code, string Name, int Priority, bool IsDefault, bool IsActive, int Version, JsonElement Definition,
     IReadOnlyList<FlowVersionDto> Versions);
 
-public sealed record SaveFlowRequest(string Code, string Name, int? Priority, bool? IsActive, JsonElement Definition);
+public sealed record SaveFlowRequest([Code(ApprovalsLimits.FlowCode)] string Code, [MaxLength(ApprovalsLimits.Name)] string Name, [Range(0, 100_000)] int? Priority, bool? IsActive, JsonElement Definition);
 
 public sealed record DefinitionErrorDto(string Path, string Code, string Message);
 
@@ -47,7 +49,7 @@ public sealed record ValidationResultDto(bool Valid, IReadOnlyList<DefinitionErr
 public sealed record PreviewRequest(Guid? FlowId, JsonElement? Definition, Guid? ClaimId, PreviewSample? Sample);
 
 public sealed record PreviewSample(
-    Guid SubmitterId, decimal Amount, IReadOnlyList<string>? Categories, IReadOnlyList<string>? CostCentres, Guid? LegalEntityId);
+    Guid SubmitterId, [Money] decimal Amount, IReadOnlyList<string>? Categories, IReadOnlyList<string>? CostCentres, Guid? LegalEntityId);
 
 public sealed record PreviewApproverDto(Guid PersonId, string Name, string? Note);
 

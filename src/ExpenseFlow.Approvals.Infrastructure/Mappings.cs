@@ -1,3 +1,4 @@
+using ExpenseFlow.Approvals.Contracts;
 using ExpenseFlow.Approvals.Domain.Flows;
 using ExpenseFlow.Approvals.Domain.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,9 @@ internal sealed class ApprovalFlowMap : IEntityTypeConfiguration<ApprovalFlow>
     {
         b.ToTable("flows");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Code).HasMaxLength(ApprovalsLimits.FlowCode);
         b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Name).HasMaxLength(ApprovalsLimits.Name);
         // At most one default flow.
         b.HasIndex(x => x.IsDefault).IsUnique().HasFilter("is_default");
         b.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.FlowId).OnDelete(DeleteBehavior.Restrict);
@@ -83,7 +84,7 @@ internal sealed class ApprovalTaskMap : IEntityTypeConfiguration<ApprovalTask>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.OnTimeout).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.AssigneeName).HasMaxLength(100);
-        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.Property(x => x.Comment).HasMaxLength(ApprovalsLimits.Comment);
         b.Property(x => x.Note).HasMaxLength(100);
         b.HasIndex(x => new { x.AssigneeId, x.Status, x.WaitingSince });
         b.HasIndex(x => x.ApprovalId);

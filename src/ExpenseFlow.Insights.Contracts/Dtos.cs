@@ -1,3 +1,5 @@
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 namespace ExpenseFlow.Insights.Contracts;
 
 // ---- KPIs (GET /api/insights/kpis?from=yyyy-MM&to=yyyy-MM&by=month|department|category|legalEntity) ----
@@ -61,9 +63,9 @@ public sealed record BaselineDto(
     Guid Id, int Version, string Name, string Currency, string Method, IReadOnlyList<BaselineFigureDto> Figures, HistorySummaryDto? History,
     string? Note, Guid CreatedBy, string? CreatedByName, DateTimeOffset CreatedAt);
 
-public sealed record BaselineFigureInput(string Key, decimal Value, string? Kind, string? Source);
+public sealed record BaselineFigureInput([MaxLength(100)] string Key, decimal Value, [MaxLength(40)] string? Kind, [MaxLength(300)] string? Source);
 
-public sealed record SaveBaselineRequest(string Name, string? Currency, IReadOnlyList<BaselineFigureInput> Figures, string? Note);
+public sealed record SaveBaselineRequest([MaxLength(InsightsLimits.BaselineName)] string Name, [Currency] string? Currency, [MaxItems(200)] IReadOnlyList<BaselineFigureInput> Figures, [MaxLength(2000)] string? Note);
 
 // ---- Soft metrics (GET/PUT /api/insights/survey) ----
 

@@ -1,3 +1,4 @@
+using ExpenseFlow.Insights.Contracts;
 using ExpenseFlow.BuildingBlocks.Events;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
@@ -185,8 +186,8 @@ public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> option
             b.ToTable("baselines");
             b.HasKey(x => x.Id);
             b.HasIndex(x => x.Version).IsUnique();
-            b.Property(x => x.Name).HasMaxLength(200);
-            b.Property(x => x.Currency).HasMaxLength(3);
+            b.Property(x => x.Name).HasMaxLength(InsightsLimits.BaselineName);
+            b.Property(x => x.Currency).HasMaxLength(InsightsLimits.Currency);
             b.Property(x => x.Method).HasMaxLength(20);
             b.Property(x => x.FiguresJson).HasColumnType("jsonb");
             b.Property(x => x.HistoryJson).HasColumnType("jsonb");

@@ -1,3 +1,4 @@
+using ExpenseFlow.Payments.Domain;
 using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Domain.Batches;
 using ExpenseFlow.Payments.Domain.Payables;
@@ -19,7 +20,7 @@ internal sealed class PayableMap : IEntityTypeConfiguration<Payable>
         b.Property(x => x.ClaimNumber).HasMaxLength(32);
         b.Property(x => x.PayeeName).HasMaxLength(100);
         b.Property(x => x.Amount).HasPrecision(18, 2);
-        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Currency).HasMaxLength(PaymentsLimits.Currency);
         b.Property(x => x.AccountName).HasMaxLength(100);
         b.Property(x => x.AccountNumber).HasMaxLength(64);
         b.Property(x => x.BankName).HasMaxLength(100);
@@ -39,7 +40,7 @@ internal sealed class PaymentBatchMap : IEntityTypeConfiguration<PaymentBatch>
         b.Property(x => x.Version).IsRowVersion();
         b.Property(x => x.Number).HasMaxLength(32);
         b.HasIndex(x => x.Number).IsUnique();
-        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Currency).HasMaxLength(PaymentsLimits.Currency);
         b.Property(x => x.Total).HasPrecision(18, 2);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.BatchId).OnDelete(DeleteBehavior.Cascade);
@@ -57,7 +58,7 @@ internal sealed class BatchLineMap : IEntityTypeConfiguration<BatchLine>
         b.Property(x => x.EndToEndId).HasMaxLength(35);
         b.HasIndex(x => x.EndToEndId).IsUnique();
         b.Property(x => x.Amount).HasPrecision(18, 2);
-        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Currency).HasMaxLength(PaymentsLimits.Currency);
         b.Property(x => x.PayeeName).HasMaxLength(100);
         b.Property(x => x.AccountName).HasMaxLength(100);
         b.Property(x => x.AccountNumber).HasMaxLength(64);
@@ -113,13 +114,13 @@ internal sealed class StatementEntryMap : IEntityTypeConfiguration<ImportedEntry
         });
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Amount).HasPrecision(18, 2);
-        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Currency).HasMaxLength(PaymentsLimits.Currency);
         b.Property(x => x.EndToEndId).HasMaxLength(35);
         b.Property(x => x.CounterpartyName).HasMaxLength(140);
         b.Property(x => x.CounterpartyAccount).HasMaxLength(64);
         b.Property(x => x.Reference).HasMaxLength(64);
         b.Property(x => x.Details).HasMaxLength(500);
-        b.Property(x => x.Note).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(PaymentsLimits.Note);
         b.Property(x => x.Match).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => new { x.ImportId, x.Sequence }).IsUnique();
         b.HasIndex(x => x.Match);

@@ -53,7 +53,7 @@ internal static class ReferenceDataEndpoints
 
         db.Grades.Add(grade);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/grades/{grade.Id}", new GradeDto(grade.Id, grade.Name, grade.Rank));
+        return TypedResults.Created($"/api/organization/grades/{Uri.EscapeDataString(grade.Id)}", new GradeDto(grade.Id, grade.Name, grade.Rank));
     }
 
     private static async Task<Ok<GradeDto>> UpdateGradeAsync(string code, SaveGradeRequest request, OrganizationDbContext db, CancellationToken ct)
@@ -74,7 +74,7 @@ internal static class ReferenceDataEndpoints
 
         db.CostCentres.Add(centre);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organization/cost-centres/{centre.Id}", new CostCentreDto(centre.Id, centre.Name, centre.IsActive));
+        return TypedResults.Created($"/api/organization/cost-centres/{Uri.EscapeDataString(centre.Id)}", new CostCentreDto(centre.Id, centre.Name, centre.IsActive));
     }
 
     private static async Task<Ok<CostCentreDto>> UpdateCostCentreAsync(string code, SaveCostCentreRequest request, OrganizationDbContext db, CancellationToken ct)

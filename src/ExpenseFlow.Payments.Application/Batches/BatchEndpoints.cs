@@ -1,3 +1,4 @@
+using ExpenseFlow.BuildingBlocks.Input;
 using System.Globalization;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
@@ -18,7 +19,7 @@ using Npgsql;
 
 namespace ExpenseFlow.Payments.Application.Batches;
 
-public sealed record BuildBatchRequest(Guid LegalEntityId, string? Currency, DateOnly? ApprovedFrom, DateOnly? ApprovedTo, IReadOnlyList<Guid>? PayableIds, DateOnly? ExecutionDate);
+public sealed record BuildBatchRequest(Guid LegalEntityId, [Currency] string? Currency, DateOnly? ApprovedFrom, DateOnly? ApprovedTo, [MaxItems(5000)] IReadOnlyList<Guid>? PayableIds, DateOnly? ExecutionDate);
 
 /// <param name="AccountChangedAt">When the paid account last changed (added, made default, details), null when it predates the
 /// change control; with <paramref name="AccountChangedBy"/> (a name) and who confirmed it, for the checker to see before releasing.</param>

@@ -1,3 +1,6 @@
+using ExpenseFlow.Payments.Domain;
+using ExpenseFlow.BuildingBlocks.Input;
+using System.ComponentModel.DataAnnotations;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
@@ -18,7 +21,7 @@ public sealed record ReconciliationEntryDto(
     string? CounterpartyAccount, string? Reference, string? Details, string Match, Guid? BatchLineId, string? Note, IReadOnlyList<CandidateDto> Candidates,
     Guid? ProposedBy = null, string? ProposedByName = null, DateTimeOffset? ProposedAt = null);
 
-public sealed record ResolveRequest(Guid? BatchLineId, bool? Ignore, string? Note);
+public sealed record ResolveRequest(Guid? BatchLineId, bool? Ignore, [MaxLength(PaymentsLimits.Note)] string? Note);
 
 /// <summary>
 /// The reconciliation queue: entries nothing matched, several payments matched, or credits that only look like a

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using ExpenseFlow.BuildingBlocks.Errors;
@@ -19,7 +20,7 @@ public sealed record BankTemplateDto(
     string Code, string Name, bool IsActive, JsonElement Profile, uint Version, IReadOnlyList<string> Formats, Guid? UpdatedBy, string? UpdatedByName, DateTimeOffset UpdatedAt);
 
 /// <summary>Create (no version) or replace (the version last read) a template: its name and column profile (<see cref="BankTemplateProfile"/> as JSON).</summary>
-public sealed record SaveBankTemplateRequest(string? Name, JsonElement Profile, uint? Version);
+public sealed record SaveBankTemplateRequest([MaxLength(BankTemplateRules.MaxNameLength)] string? Name, JsonElement Profile, uint? Version);
 
 /// <summary>One problem of a template Finance tried to save: a JSON path (<c>profile.columns[2].field</c>), a stable code, the message.</summary>
 public sealed record TemplateProblemDto(string Path, string Code, string Message);
@@ -72,7 +73,7 @@ internal static class BankTemplateEndpoints
                 throw new DomainException(PaymentsErrors.TemplateCodeTaken); // created by someone else a moment ago
             }
 
-            return TypedResults.Created($"/api/payments/templates/{code}", await DtoAsync(template, directory, ct));
+            return TypedResults.Created($"/api/payments/templates/{Uri.EscapeDataString(code)}", await DtoAsync(template, directory, ct));
         }
 
         // Replacing needs the version the editor started from: a create that finds the code taken, or an edit of a
