@@ -53,7 +53,8 @@ public static class InsightsModule
         group.MapGet("/baselines/defaults", BaselineEndpoints.Defaults);
         group.MapGet("/baselines/{version:int}", BaselineEndpoints.GetAsync);
         group.MapPost("/baselines", BaselineEndpoints.SaveAsync).RequireAuthorization(InsightsPermissions.ManageBaseline);
-        group.MapPost("/baselines/import-history", BaselineEndpoints.ImportHistoryAsync).RequireAuthorization(InsightsPermissions.ManageBaseline).DisableAntiforgery();
+        group.MapPost("/baselines/import-history", BaselineEndpoints.ImportHistoryAsync).RequireAuthorization(InsightsPermissions.ManageBaseline)
+            .Accepts<BaselineEndpoints.HistoryUploadForm>("multipart/form-data").DisableAntiforgery();
         group.MapGet("/survey", RoiEndpoints.GetSurveyAsync);
         group.MapPut("/survey", RoiEndpoints.PutSurveyAsync).RequireAuthorization(InsightsPermissions.EnterSurvey);
         group.MapGet("/roi", RoiEndpoints.GetAsync);

@@ -37,6 +37,8 @@ public static class Api
         // Binding failures throw (instead of an empty 400), so the exception handler can answer them with a code and the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSingleton<ApiFallback>();
+        // A long query or address is answered by the API (a coded 400/404), not refused by Kestrel with an empty 414.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 64 * 1024);
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthorization();

@@ -79,6 +79,9 @@ internal static class BaselineEndpoints
         return TypedResults.Created($"/api/insights/baselines/{row.Version}", ToDto(row, names.GetValueOrDefault(me)));
     }
 
+    /// <summary>The form of a history upload, as the OpenAPI document describes it (the handler reads the form itself).</summary>
+    public sealed record HistoryUploadForm(IFormFile File, string? Name, string? Currency);
+
     public static async Task<Created<BaselineDto>> ImportHistoryAsync(
         HttpRequest request, InsightsDbContext db, IOrganizationDirectory directory, ICurrentUser user, InsightsCalendar calendar, TimeProvider clock, CancellationToken ct)
     {

@@ -33,6 +33,9 @@ internal static class StatementEndpoints
     public static readonly Error UnknownFormat = new("Payments.UnknownStatementFormat", ErrorKind.Validation,
         "The file is not a camt.053 or MT940 statement; for a CSV export give format=csv and its column profile.", "文件不是 camt.053 或 MT940 对账单；CSV 导出请指定 format=csv 及列配置。");
 
+    /// <summary>The form of a statement upload, as the OpenAPI document describes it (the handler reads the form itself).</summary>
+    public sealed record StatementUploadForm(IFormFile File, string? Format, string? CsvProfile);
+
     public static async Task<IResult> ImportAsync(
         HttpRequest request, PaymentsDbContext db, IOrganizationDirectory directory, ICurrentUser user, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
