@@ -6,7 +6,9 @@ namespace ExpenseFlow.BuildingBlocks.Input;
 // using the same constant as the column's HasMaxLength, so the two cannot drift.
 
 /// <summary>
-/// A code or identifier (grade, cost centre, template, currency…): letters, digits, '.', '_' and '-', starting
+/// A new code or identifier (grade, cost centre, department, flow) — declared where a code is created or changed; a
+/// reference to an existing code declares only its length, so a code stored before this rule still works.
+/// A code: letters, digits, '.', '_' and '-', starting
 /// with a letter or digit — no spaces, controls, zero-width or direction characters, so it is safe in a URL and a header.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]

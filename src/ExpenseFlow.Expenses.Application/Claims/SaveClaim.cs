@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpenseFlow.Expenses.Application.Claims;
 
 public sealed record SaveLineRequest(
-    [Code(ExpensesLimits.Code)] string Category, [Money] decimal Amount, [Currency] string? Currency, DateOnly ExpenseDate, [Code(ExpensesLimits.Code)] string? CostCentreCode,
+    [MaxLength(ExpensesLimits.Code)] string Category, [Money] decimal Amount, [Currency] string? Currency, DateOnly ExpenseDate, [MaxLength(ExpensesLimits.Code)] string? CostCentreCode,
     [MaxLength(ExpensesLimits.Description)] string? Description, [MaxItems(50)] IReadOnlyList<Guid>? ReceiptIds, InvoiceFieldsDto? Invoice);
 
 public sealed record SaveClaimRequest([MaxLength(ExpensesLimits.Title)] string Title, Guid LegalEntityId, [MaxItems(200)] IReadOnlyList<SaveLineRequest>? Lines);

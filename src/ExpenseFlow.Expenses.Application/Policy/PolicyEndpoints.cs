@@ -21,7 +21,7 @@ public sealed record PolicySettingsDto(
 public sealed record CategoryLimitDto(Guid Id, string Category, string? GradeCode, decimal? PerItem, decimal? PerDay, decimal? PerMonth);
 
 public sealed record SaveCategoryLimitRequest(
-    [Code(ExpensesLimits.Code)] string Category, [Code(ExpensesLimits.Code)] string? GradeCode, [Money] decimal? PerItem, [Money] decimal? PerDay, [Money] decimal? PerMonth);
+    [MaxLength(ExpensesLimits.Code)] string Category, [MaxLength(ExpensesLimits.Code)] string? GradeCode, [Money] decimal? PerItem, [Money] decimal? PerDay, [Money] decimal? PerMonth);
 
 /// <param name="Rate">Units of the base currency for one unit of <paramref name="Currency"/>: numeric(18,8).</param>
 public sealed record ExchangeRateDto([Currency] string Currency, [Number(0.00000001, 9_999_999_999, 8)] decimal Rate, DateOnly EffectiveFrom);

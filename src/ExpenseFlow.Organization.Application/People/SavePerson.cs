@@ -14,9 +14,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpenseFlow.Organization.Application.People;
 
 public sealed record SavePersonRequest(
-    [Code(OrganizationLimits.Code)] string EmployeeNo, [MaxLength(OrganizationLimits.Name)] string DisplayName, [MaxLength(OrganizationLimits.Email)] string Email,
-    [MaxLength(OrganizationLimits.Phone)] string? Phone, Guid? DepartmentId, [Code(OrganizationLimits.Code)] string? GradeCode, Guid? ManagerId,
-    [Code(OrganizationLimits.Code)] string? CostCentreCode, [MaxItems(16)] IReadOnlyList<string>? Roles, [MaxLength(128)] string? InitialPassword, bool? IsActive);
+    [MaxLength(OrganizationLimits.Code)] string EmployeeNo, [MaxLength(OrganizationLimits.Name)] string DisplayName, [MaxLength(OrganizationLimits.Email)] string Email,
+    [MaxLength(OrganizationLimits.Phone)] string? Phone, Guid? DepartmentId, [MaxLength(OrganizationLimits.Code)] string? GradeCode, Guid? ManagerId,
+    [MaxLength(OrganizationLimits.Code)] string? CostCentreCode, [MaxItems(16)] IReadOnlyList<string>? Roles, [MaxLength(128)] string? InitialPassword, bool? IsActive);
 
 public sealed record SetPasswordRequest([MaxLength(128)] string Password);
 
