@@ -54,6 +54,21 @@ public static class Api
             document.Info.Title = "ExpenseFlow API";
             document.Info.Description = "Expense reimbursement: organization, claims, approvals, payments, insights. Errors are RFC 7807 ProblemDetails with a stable `code`.";
             return Task.CompletedTask;
+        }).AddOperationTransformer((operation, _, _) =>
+        {
+            // Every operation can be refused at the edge (Web/RequestEdge, Web/Input/InputRules): say so in the document.
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("400", new Microsoft.OpenApi.OpenApiResponse
+            {
+                Description = "ProblemDetails: Request.MalformedJson, Request.InvalidParameter, Request.InvalidInput (errors keyed by JSON path or parameter), "
+                    + "Request.MalformedMultipart, Request.ValueOutOfRange, or a rule of the operation (its module's code).",
+            });
+            if (operation.RequestBody is not null)
+            {
+                operation.Responses.TryAdd("415", new Microsoft.OpenApi.OpenApiResponse { Description = "ProblemDetails Request.UnsupportedMediaType: JSON must be UTF-8." });
+            }
+
+            return Task.CompletedTask;
         }));
         return services;
     }
