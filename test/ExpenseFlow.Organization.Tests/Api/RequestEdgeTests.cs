@@ -159,6 +159,15 @@ public class RequestEdgeTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp
         (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().ShouldBe("Caf\u00e9 Team");
     }
 
+    [Fact]
+    public async Task HalfASurrogatePairInsideAJsonDocument_IsRefused_NotA500()
+    {
+        using var admin = await app.SignInAsync("admin");
+        // A flow definition is kept as a JSON document; the reader refuses to decode an escaped lone surrogate.
+        var answer = await admin.PostAsync("/api/approvals/flows/validate", Json(@"{""definition"":{""name"":""\ud800""}}"));
+        (await answer.ShouldBeProblemAsync(400, "Request.InvalidInput")).ShouldNameField("$.definition.name");
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
 

@@ -294,7 +294,11 @@ internal sealed class InputChecker
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                if (TextRules.Clean(element.GetString()!, out _) is { } problem)
+                if (Text(element) is not { } text)
+                {
+                    Add(path, InputProblem.BrokenCharacter);
+                }
+                else if (TextRules.Clean(text, out _) is { } problem)
                 {
                     Add(path, problem);
                 }
@@ -303,12 +307,24 @@ internal sealed class InputChecker
             case JsonValueKind.Object when depth < MaxDepth:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (TextRules.Clean(property.Name, out _) is { } nameProblem)
+                    string name;
+                    try
                     {
-                        Add(path, nameProblem);
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        Add(path, InputProblem.BrokenCharacter);
+                        continue;
                     }
 
-                    CheckJson(property.Value, $"{path}.{property.Name}", depth + 1);
+                    if (TextRules.Clean(name, out _) is { } nameProblem)
+                    {
+                        Add(path, nameProblem);
+                        continue;
+                    }
+
+                    CheckJson(property.Value, $"{path}.{name}", depth + 1);
                 }
 
                 break;
@@ -320,6 +336,19 @@ internal sealed class InputChecker
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The string, or null when it is not text (an escaped half of a surrogate pair, which the reader refuses to decode).</summary>
+    private static string? Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
