@@ -21,9 +21,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Process Process { get; }
 
-    /// <summary>Starts ExpenseFlow.HttpApi.Host.dll (copied beside the test binaries) and waits until /health answers.</summary>
+    /// <summary>
+    /// Starts ExpenseFlow.HttpApi.Host.dll (copied beside the test binaries) and waits until /health answers.
+    /// <paramref name="output"/>, when given, receives every line the process writes to stdout and stderr (from the
+    /// process's reader threads, so it must be thread-safe): a test that wants the host's logged exceptions reads them there.
+    /// </summary>
     public static async Task<HostProcess> StartAsync(
-        string connectionString, string receiptStoragePath, IReadOnlyDictionary<string, string>? environment = null, int? onPort = null)
+        string connectionString, string receiptStoragePath, IReadOnlyDictionary<string, string>? environment = null, int? onPort = null,
+        Action<string>? output = null)
     {
         var port = onPort ?? FreePort();
 
@@ -45,8 +50,21 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The pipes are always drained (a full pipe would block the host's logging); the lines go to the sink if there is one.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output?.Invoke(line);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output?.Invoke(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, $"http://127.0.0.1:{port}");

@@ -1,0 +1,52 @@
+using System.Globalization;
+using ExpenseFlow.Api.Tests.Walk;
+using Shouldly;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ExpenseFlow.Api.Tests;
+
+/// <summary>
+/// Issue 23: every operation of the OpenAPI document, as a demo user allowed to call it, with the hostile values of
+/// <see cref="HostileValues"/> in every parameter and property and broken bodies — against the real host process. No
+/// answer may be ≥ 500 and every 4xx must be a ProblemDetails with a code. New endpoints are walked because the document
+/// is read at test time. The host's memory is reported after warm-up, after the walk and after 20 s of idling.
+/// </summary>
+public class ApiWalkTests(WalkHost host, ITestOutputHelper output) : IClassFixture<WalkHost>
+{
+    [Fact]
+    public async Task EveryOperation_UnderHostileInput_AnswersBelow500WithCodedProblems()
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var api = ApiDescription.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var memory = new List<(string When, (double WorkingSetMb, double PrivateMb) Figures)> { ("after start", host.Memory()) };
+        var options = new WalkOptions { AfterBaselines = () => memory.Add(("after warm-up (every baseline once)", host.Memory())) };
+        using var walker = new ApiWalker(host.BaseAddress, host.Log, options);
+
+        var result = await walker.RunAsync(api);
+
+        memory.Add(("after the walk", host.Memory()));
+        memory.Add(("after 20 s idle", await host.MemoryAfterIdleAsync(20, output.WriteLine)));
+        output.WriteLine(result.Summary());
+        foreach (var (when, figures) in memory)
+        {
+            output.WriteLine($"host memory {when}: {WalkHost.Format(figures)}");
+        }
+
+        var warm = memory[1].Figures.WorkingSetMb;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"working set after idle vs after warm-up: {(memory[^1].Figures.WorkingSetMb - warm) / warm * 100:+0.0;-0.0} %"));
+        output.WriteLine(result.OperationTable());
+        if (Environment.GetEnvironmentVariable("EXPENSEFLOW_WALK_REPORT") is { Length: > 0 } file)
+        {
+            await File.WriteAllTextAsync(file, result.Report() + "\n## Operations\n```\n" + result.OperationTable() + "\n```\n");
+        }
+
+        // Every operation of the document was sent its baseline and at least one hostile variant.
+        var reached = result.Operations.Where(o => o.Requests >= 2).Select(o => o.Operation).ToHashSet();
+        api.Operations.Select(o => o.Key).Where(k => !reached.Contains(k)).ShouldBeEmpty("operations the walk did not reach");
+        // ... as a user allowed to call it: a walk refused at the door tests nothing behind it.
+        result.Operations.Where(o => o.BaselineStatus is 401 or 403).Select(o => $"{o.Operation} {o.BaselineStatus}")
+            .ShouldBeEmpty("operations no demo role was allowed to call");
+        result.Findings.ShouldBeEmpty(result.Report());
+    }
+}
