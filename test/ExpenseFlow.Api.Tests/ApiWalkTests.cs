@@ -20,10 +20,19 @@ public class ApiWalkTests(WalkHost host, ITestOutputHelper output) : IClassFixtu
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var api = ApiDescription.Parse(await http.GetStringAsync("/openapi/v1.json"));
         var memory = new List<(string When, (double WorkingSetMb, double PrivateMb) Figures)> { ("after start", host.Memory()) };
-        var options = new WalkOptions { AfterBaselines = () => memory.Add(("after warm-up (every baseline once)", host.Memory())) };
+        var trace = Environment.GetEnvironmentVariable("EXPENSEFLOW_WALK_TRACE") is { Length: > 0 } traceFile ? new StreamWriter(traceFile) : null;
+        var options = new WalkOptions
+        {
+            AfterBaselines = () => memory.Add(("after warm-up (every baseline once)", host.Memory())),
+            BaselineTrace = trace is null ? null : line => { lock (trace) { trace.WriteLine(line); } },
+        };
         using var walker = new ApiWalker(host.BaseAddress, host.Log, options);
 
         var result = await walker.RunAsync(api);
+        if (trace is not null)
+        {
+            await trace.DisposeAsync();
+        }
 
         memory.Add(("after the walk", host.Memory()));
         memory.Add(("after 20 s idle", await host.MemoryAfterIdleAsync(20, output.WriteLine)));

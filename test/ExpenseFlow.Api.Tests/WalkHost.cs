@@ -40,6 +40,7 @@ public sealed class WalkHost : IAsyncLifetime
         }
 
         Process = await HostProcess.StartAsync(_connectionString, _storage, environment, output: Log.Accept);
+        await WalkData.SeedAsync(Process);
     }
 
     public async Task DisposeAsync()

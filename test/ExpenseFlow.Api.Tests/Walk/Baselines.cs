@@ -21,7 +21,7 @@ public sealed class Baselines(ApiDescription api, KnownValues known, PlausibleVa
             var template = operation.Path;
             var prefix = template[..template.IndexOf("/{" + parameter.Name + "}", StringComparison.Ordinal)];
             var collection = shape.Url(prefix);
-            shape.PathValues[parameter.Name] = known.InCollection(collection)
+            shape.PathValues[parameter.Name] = known.InCollection(collection, parameter.Name)
                                                ?? known.ByName(parameter.Name)?.ToString()
                                                ?? plausible.For(parameter.Name, parameter.Schema)?.ToString()
                                                ?? Guid.NewGuid().ToString();
@@ -37,6 +37,20 @@ public sealed class Baselines(ApiDescription api, KnownValues known, PlausibleVa
             shape.Json = Current.TryGetValue(shape.Url(operation.Path), out var current) && operation.Method is "PUT" or "PATCH"
                 ? Shape(schema, current, "body", 0)
                 : plausible.For("body", schema);
+            if (operation.Method == "POST" && shape.Json is JsonObject created)
+            {
+                // A creation repeating a listed item's code, number or e-mail would stop at "duplicate": give it its own.
+                var collection = shape.Url(operation.Path);
+                var formats = api.Properties(schema).ToDictionary(p => p.Name, p => ApiDescription.Format(api.Resolve(p.Schema)));
+                foreach (var (name, value) in created.ToList())
+                {
+                    if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && formats.GetValueOrDefault(name) is null
+                        && known.IsListedKey(collection, name, v.ToString()))
+                    {
+                        created[name] = plausible.UniqueFor(name);
+                    }
+                }
+            }
         }
 
         if (operation.IsMultipart && operation.BodySchema is { } form)

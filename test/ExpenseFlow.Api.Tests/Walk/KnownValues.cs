@@ -12,7 +12,7 @@ namespace ExpenseFlow.Api.Tests.Walk;
 public sealed class KnownValues
 {
     private readonly ConcurrentDictionary<string, List<JsonNode>> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, List<string>> _byCollection = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<string, List<string>>> _byCollection = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _reserved = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Ids and e-mails that belong to the walking sessions.</summary>
@@ -20,30 +20,87 @@ public sealed class KnownValues
 
     public bool IsReserved(string value) => _reserved.ContainsKey(value);
 
+    /// <summary>
+    /// A value seen under this name, else under its shorter endings ("toPersonId" → "PersonId"; "headPersonId" → "PersonId"),
+    /// so a reference named after its role finds the ids of the thing it refers to.
+    /// </summary>
     public JsonNode? ByName(string name)
     {
-        if (!_byName.TryGetValue(name, out var values))
+        for (var start = 0; start < name.Length; start++)
         {
-            return null;
+            if (start > 0 && !char.IsUpper(name[start]))
+            {
+                continue;
+            }
+
+            var ending = name[start..];
+            if (ending.Length <= 2 || !_byName.TryGetValue(ending, out var values))
+            {
+                continue;
+            }
+
+            lock (values)
+            {
+                if (values.FirstOrDefault(v => !IsReserved(v.ToString())) is { } value)
+                {
+                    return value.DeepClone();
+                }
+            }
         }
 
-        lock (values)
-        {
-            return values.FirstOrDefault(v => !IsReserved(v.ToString()))?.DeepClone();
-        }
+        return null;
     }
 
-    /// <summary>An id or code listed by GET on a collection path (e.g. /api/organization/people → its items' ids).</summary>
-    public string? InCollection(string collectionPath)
+    /// <summary>
+    /// The key of an item listed by GET on a collection path, for the path parameter that follows it: the item's property
+    /// of the parameter's name if it has one (files/{format}), else its id, code, version or key.
+    /// </summary>
+    public string? InCollection(string collectionPath, string parameter)
     {
-        if (!_byCollection.TryGetValue(collectionPath, out var values))
+        if (!_byCollection.TryGetValue(collectionPath, out var listing))
         {
             return null;
         }
 
-        lock (values)
+        lock (listing)
         {
-            return values.FirstOrDefault(v => !IsReserved(v));
+            foreach (var property in new[] { parameter, "id", "code", "version", "key" })
+            {
+                var match = listing.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value;
+                if (match?.FirstOrDefault(v => !IsReserved(v)) is { } value)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a creation with this value would repeat a listed item's key: the collection lists two or more items and
+    /// this property is different in each (a code, a number, an e-mail — not a reference many items share).
+    /// References (uuid) are never keys here: the caller skips them.
+    /// </summary>
+    public bool IsListedKey(string collectionPath, string property, string value)
+    {
+        if (!_byCollection.TryGetValue(collectionPath, out var listing))
+        {
+            return false;
+        }
+
+        lock (listing)
+        {
+            var values = listing.GetValueOrDefault(property);
+            if (values is null || !values.Contains(value))
+            {
+                return false;
+            }
+
+            // With one item listed, distinctness says nothing: a property named like a key (code, number, e-mail) counts.
+            return values.Count >= 2
+                ? values.Distinct().Count() == values.Count
+                : property.EndsWith("code", StringComparison.OrdinalIgnoreCase) || property.EndsWith("no", StringComparison.OrdinalIgnoreCase) || property.Contains("email", StringComparison.OrdinalIgnoreCase);
         }
     }
 
@@ -57,16 +114,23 @@ public sealed class KnownValues
             JsonObject page when page["items"] is JsonArray paged => paged,
             _ => null,
         };
-        foreach (var item in items?.OfType<JsonObject>() ?? [])
+        if (items is null)
         {
-            // The key a path parameter after this collection takes: id, else code, else version, else key.
-            var key = item["id"] ?? item["code"] ?? item["version"] ?? item["key"];
-            if (key is JsonValue)
+            return;
+        }
+
+        var listing = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var singular = Singular(requestPath);
+        foreach (var item in items.OfType<JsonObject>().Take(500))
+        {
+            foreach (var (property, value) in item)
             {
-                Add(_byCollection, requestPath, key.ToString());
+                if (value is JsonValue)
+                {
+                    (listing.TryGetValue(property, out var list) ? list : listing[property] = []).Add(value.ToString());
+                }
             }
 
-            var singular = Singular(requestPath);
             if (singular is not null && item["id"] is JsonValue id)
             {
                 Add(_byName, singular + "Id", id);
@@ -77,6 +141,9 @@ public sealed class KnownValues
                 Add(_byName, singular + "Code", code);
             }
         }
+
+        // The latest listing of a path replaces the earlier one (a deletion removes its id from the candidates).
+        _byCollection[requestPath] = listing;
     }
 
     public void Add(string name, JsonNode value) => Add(_byName, name, value);
@@ -91,6 +158,11 @@ public sealed class KnownValues
         switch (node)
         {
             case JsonObject obj:
+                if (name is not null)
+                {
+                    Add(_byName, name, obj);
+                }
+
                 foreach (var (key, value) in obj)
                 {
                     Walk(value, key, depth + 1);
@@ -98,6 +170,11 @@ public sealed class KnownValues
 
                 break;
             case JsonArray array:
+                if (name is not null)
+                {
+                    Add(_byName, name, array);
+                }
+
                 foreach (var item in array.Take(50))
                 {
                     Walk(item, name, depth + 1);

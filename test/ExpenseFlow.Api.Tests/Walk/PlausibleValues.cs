@@ -41,6 +41,13 @@ public sealed class PlausibleValues(ApiDescription api, KnownValues known)
     /// <summary>A unique text, for values that must not collide with what an earlier request created (codes, e-mails).</summary>
     public string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}";
 
+    /// <summary>A new value for a property that must be unique among existing items (a code, an employee number, an e-mail).</summary>
+    public string UniqueFor(string name) => name.Contains("email", StringComparison.OrdinalIgnoreCase)
+        ? Unique("walk") + "@walk.example.cn"
+        : name.Contains("account", StringComparison.OrdinalIgnoreCase) || name.Contains("taxId", StringComparison.OrdinalIgnoreCase)
+            ? "6214830" + Random.Shared.Next(100000000, 999999999).ToString(Inv)
+            : Unique("W");
+
     private JsonObject ObjectFor(JsonObject schema, int depth)
     {
         var result = new JsonObject();
@@ -105,10 +112,22 @@ public sealed class PlausibleValues(ApiDescription api, KnownValues known)
 
     private bool Fits(JsonNode value, JsonObject schema) => api.KindOf(schema) switch
     {
+        // A slot the document does not describe (JsonElement: a flow definition) takes what the host showed under that name.
+        SchemaKind.Any => true,
+        SchemaKind.Array => value is JsonArray array && array.All(i => i is JsonValue),
         SchemaKind.Integer or SchemaKind.Number => value.GetValueKind() == System.Text.Json.JsonValueKind.Number,
-        SchemaKind.String => value.GetValueKind() == System.Text.Json.JsonValueKind.String,
+        SchemaKind.String => value.GetValueKind() == System.Text.Json.JsonValueKind.String && FitsFormat(value.ToString(), ApiDescription.Format(api.Resolve(schema))),
         SchemaKind.Boolean => value.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False,
         _ => false,
+    };
+
+    /// <summary>A value seen under the same name may be another thing's (a month "2026-01" where a date belongs).</summary>
+    private static bool FitsFormat(string text, string? format) => format switch
+    {
+        "uuid" => Guid.TryParse(text, out _),
+        "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out _),
+        "date-time" => DateTimeOffset.TryParse(text, Inv, DateTimeStyles.None, out _),
+        _ => true,
     };
 
     private static string Singular(string name) => name.EndsWith('s') ? name[..^1] : name;
