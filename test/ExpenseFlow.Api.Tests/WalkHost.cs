@@ -30,7 +30,7 @@ public sealed class WalkHost : IAsyncLifetime
             // Every request of the walk comes from 127.0.0.1: the throttle of failed sign-ins per address is not under test here.
             ["Security__Login__FailuresPerAddress"] = "1000000",
         };
-        foreach (var key in new[] { "DOTNET_gcServer", "DOTNET_GCConserveMemory", "DOTNET_GCgen0size" })
+        foreach (var key in new[] { "DOTNET_gcServer", "DOTNET_GCConserveMemory", "DOTNET_GCgen0size", "DOTNET_TieredCompilation", "DOTNET_TieredPGO" })
         {
             // Lets a measurement run compare GC settings (EXPENSEFLOW_WALK_DOTNET_gcServer=0 ...) without touching the host.
             if (Environment.GetEnvironmentVariable("EXPENSEFLOW_WALK_" + key) is { } value)

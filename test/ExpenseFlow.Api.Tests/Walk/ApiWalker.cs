@@ -254,7 +254,7 @@ public sealed class ApiWalker(Uri baseAddress, HostLog log, WalkOptions options)
 
         if (probe.Label == "baseline")
         {
-            _baselineCodes[operation.Key] = CodeOf(body);
+            _baselineCodes[operation.Key] = status >= 400 ? CodeOf(body) : string.Empty;
             if (options.BaselineTrace is { } trace)
             {
                 var sent = probe.Body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(probe.Body);
