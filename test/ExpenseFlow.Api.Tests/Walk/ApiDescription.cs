@@ -102,6 +102,11 @@ public sealed class ApiDescription(JsonObject root)
         return schema["enum"] is not null ? SchemaKind.String : SchemaKind.Any;
     }
 
+    /// <summary>Whether null is allowed: "type" lists "null", or a branch of anyOf/oneOf is null.</summary>
+    public static bool IsNullable(JsonObject schema) =>
+        (schema["type"] is JsonArray types && types.Any(t => t?.ToString() == "null"))
+        || ((schema["anyOf"] ?? schema["oneOf"]) is JsonArray branches && branches.OfType<JsonObject>().Any(IsNullOnly));
+
     public static string? Format(JsonObject schema) => schema["format"]?.GetValue<string>();
 
     public static IReadOnlyList<string> EnumValues(JsonObject schema) =>

@@ -55,7 +55,10 @@ public sealed class Baselines(ApiDescription api, KnownValues known, PlausibleVa
 
         if (operation.IsMultipart && operation.BodySchema is { } form)
         {
-            foreach (var (name, property) in api.Properties(form).Where(p => api.KindOf(p.Schema) is not (SchemaKind.File or SchemaKind.Array)))
+            // Only the fields that must be there (required and not nullable): an optional one (a statement's format, a CSV
+            // profile) changes what the upload means; the mutations add each of them in turn.
+            var required = (api.Resolve(form)["required"] as JsonArray ?? []).Select(r => r?.ToString()).ToHashSet();
+            foreach (var (name, property) in FormFields(form).Where(p => required.Contains(p.Name) && !ApiDescription.IsNullable(p.Schema)))
             {
                 shape.FormFields[name] = Text(plausible.For(name, property)) ?? string.Empty;
             }
@@ -65,6 +68,10 @@ public sealed class Baselines(ApiDescription api, KnownValues known, PlausibleVa
 
         return shape;
     }
+
+    /// <summary>The text fields of a multipart body's schema (the file parts are the walk's sample files).</summary>
+    public IEnumerable<(string Name, JsonObject Schema)> FormFields(JsonObject form) =>
+        api.Properties(form).Where(p => api.KindOf(p.Schema) is not (SchemaKind.File or SchemaKind.Array));
 
     /// <summary>The schema's properties filled from what GET answered where it has them (an update that changes nothing).</summary>
     private JsonNode? Shape(JsonObject schema, JsonNode? current, string name, int depth)

@@ -107,6 +107,13 @@ public sealed class KnownValues
     /// <summary>Takes every scalar of a JSON answer under its property name, and a list's item keys under the list's path.</summary>
     public void Harvest(string requestPath, JsonNode? answer)
     {
+        // A JSON Schema served as data (the flow definition's schema) names "type", "format" and "pattern" with values
+        // that are no one's: learning from it would put "uuid" where a file format belongs.
+        if (answer is JsonObject root && (root.ContainsKey("$schema") || (root.ContainsKey("properties") && root.ContainsKey("type"))))
+        {
+            return;
+        }
+
         Walk(answer, null, 0);
         var items = answer switch
         {

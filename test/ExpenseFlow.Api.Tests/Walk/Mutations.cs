@@ -40,7 +40,8 @@ public sealed class Mutations(ApiDescription api, int maxPerSlot)
 
         if (baseline.File is not null)
         {
-            foreach (var (field, _) in baseline.FormFields)
+            var fields = operation.BodySchema is { } form ? api.Properties(form).Where(p => api.KindOf(p.Schema) is not (SchemaKind.File or SchemaKind.Array)).Select(p => p.Name) : [];
+            foreach (var field in fields.Union(baseline.FormFields.Keys))
             {
                 foreach (var (label, text) in HostileValues.Text(SchemaKind.String, null, false).Take(maxPerSlot))
                 {
