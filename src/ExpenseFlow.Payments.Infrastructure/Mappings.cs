@@ -96,8 +96,8 @@ internal sealed class StatementImportMap : IEntityTypeConfiguration<StatementImp
         b.Property(x => x.Sha256).HasMaxLength(64);
         // The same file imported twice changes nothing.
         b.HasIndex(x => x.Sha256).IsUnique();
-        b.Property(x => x.AccountId).HasMaxLength(64);
-        b.Property(x => x.StatementId).HasMaxLength(64);
+        b.Property(x => x.AccountId).HasMaxLength(StatementBounds.MaxIdLength);
+        b.Property(x => x.StatementId).HasMaxLength(StatementBounds.MaxIdLength);
     }
 }
 

@@ -30,9 +30,6 @@ internal static class StatementEndpoints
 
     public static readonly Error NoFile = new("Payments.NoStatementFile", ErrorKind.Validation, "Attach the statement file as 'file'.", "请以“file”上传对账单文件。");
 
-    public static readonly Error UnknownFormat = new("Payments.UnknownStatementFormat", ErrorKind.Validation,
-        "The file is not a camt.053 or MT940 statement; for a CSV export give format=csv and its column profile.", "文件不是 camt.053 或 MT940 对账单；CSV 导出请指定 format=csv 及列配置。");
-
     /// <summary>The form of a statement upload, as the OpenAPI document describes it (the handler reads the form itself).</summary>
     public sealed record StatementUploadForm(IFormFile File, string? Format, string? CsvProfile);
 
@@ -63,7 +60,7 @@ internal static class StatementEndpoints
             return TypedResults.Ok(earlier);
         }
 
-        var (format, statements) = Parse(content, form["format"].ToString(), form["csvProfile"].ToString());
+        var (format, statements) = StatementFile.Read(content, form["format"].ToString(), form["csvProfile"].ToString());
         var owners = await StatementOwners.ResolveAsync(statements, directory, logger, file.FileName, ct);
         var parsed = watch.Elapsed;
         var now = clock.GetUtcNow();
@@ -145,18 +142,5 @@ internal static class StatementEndpoints
         return new StatementImportDto(import.Id, import.FileName, import.Format, import.Sha256, duplicate, import.EntryCount, counts.GetValueOrDefault(EntryMatch.Matched),
             counts.GetValueOrDefault(EntryMatch.Returned), counts.GetValueOrDefault(EntryMatch.Unmatched), counts.GetValueOrDefault(EntryMatch.Ambiguous), import.ImportedAt,
             counts.GetValueOrDefault(EntryMatch.ProbableReturn));
-    }
-
-    private static (string Format, IReadOnlyList<BankStatement> Statements) Parse(byte[] content, string? format, string? csvProfile)
-    {
-        var head = System.Text.Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 4096)).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
-        var kind = string.IsNullOrWhiteSpace(format) ? head.StartsWith('<') ? "camt053" : head.Contains(":20:", StringComparison.Ordinal) && head.Contains(":25:", StringComparison.Ordinal) ? "mt940" : null : format.Trim().ToLowerInvariant();
-        return kind switch
-        {
-            "camt053" => ("camt053", new Camt053Parser().Parse(content)),
-            "mt940" => ("mt940", new Mt940Parser().Parse(content)),
-            "csv" when !string.IsNullOrWhiteSpace(csvProfile) => ("csv", [new CsvStatementParser(CsvStatementProfile.FromJson(csvProfile)).Parse(content)]),
-            _ => throw new DomainException(UnknownFormat),
-        };
     }
 }

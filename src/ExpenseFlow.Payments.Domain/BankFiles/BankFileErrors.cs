@@ -49,8 +49,17 @@ public static class BankFileErrors
     public static Error MissingText(string field) => new("Payments.BankFile.MissingText", ErrorKind.Validation,
         $"{field} is required.", $"{field}为必填项。");
 
-    public static Error UnreadableStatement(string format, string reason) => new("Payments.BankFile.UnreadableStatement", ErrorKind.Unprocessable,
-        $"The {format} statement cannot be read: {reason}", $"无法读取{format}对账单：{reason}");
+    public static Error UnreadableStatement(string format, string reason) => UnreadableStatement(format, null, reason, reason);
+
+    /// <summary>A statement file that cannot be read, naming where it broke (an element path, a line or a row) in both languages.</summary>
+    public static Error UnreadableStatement(string format, string? where, string reasonEn, string reasonZh) => new("Payments.BankFile.UnreadableStatement",
+        ErrorKind.Unprocessable,
+        where is null ? $"The {format} statement cannot be read: {reasonEn}" : $"The {format} statement cannot be read at {where}: {reasonEn}",
+        where is null ? $"无法读取{format}对账单：{reasonZh}" : $"无法读取{format}对账单（位置：{where}）：{reasonZh}");
+
+    /// <summary>The csvProfile of a CSV statement import cannot be used; <paramref name="path"/> is the setting's JSON path.</summary>
+    public static Error InvalidStatementProfile(string path, string reasonEn, string reasonZh) => new("Payments.BankFile.InvalidStatementProfile", ErrorKind.Validation,
+        $"The CSV statement profile (csvProfile) is not usable at {path}: {reasonEn}", $"CSV 对账单列配置（csvProfile）无效（位置：{path}）：{reasonZh}");
 
     public static Error InvalidProfile(string reason) => new("Payments.BankFile.InvalidProfile", ErrorKind.Validation,
         $"The bank profile is not usable: {reason}", $"银行模板配置无效：{reason}");

@@ -94,6 +94,9 @@ public sealed record StatementEntry
 
     public IReadOnlyList<EntryDetail> Details { get; init; } = [];
 
+    /// <summary>Where in the file the entry is (camt "Stmt[1]/Ntry[3], line 42", MT940 "line 12", CSV "row 5"), for refusals.</summary>
+    public string? Location { get; init; }
+
     public decimal SignedAmount => Direction == CreditDebit.Credit ? Amount : -Amount;
 }
 
@@ -118,6 +121,9 @@ public sealed record BankStatement
     public string? AdditionalInfo { get; init; }
     public IReadOnlyList<StatementBalance> Balances { get; init; } = [];
     public IReadOnlyList<StatementEntry> Entries { get; init; } = [];
+
+    /// <summary>Where in the file the statement starts, for refusals.</summary>
+    public string? Location { get; init; }
 
     public StatementBalance? OpeningBalance => Balances.FirstOrDefault(b => b.Type == BalanceType.Opening)
         ?? Balances.FirstOrDefault(b => b.Type == BalanceType.IntermediateOpening);

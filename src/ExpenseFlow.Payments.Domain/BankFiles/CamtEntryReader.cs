@@ -23,8 +23,24 @@ internal sealed class CamtNames(string ns)
 
     public string? Text(XElement? parent, params string[] path)
     {
-        var value = El(parent, path)?.Value.Trim();
+        var value = LeafText(El(parent, path));
         return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>
+    /// The trimmed text of an element that holds text only. Not <see cref="XElement.Value"/>, which walks nested elements
+    /// recursively: a hostile file nesting a few hundred thousand elements in a text field would overflow the stack.
+    /// </summary>
+    public static string? LeafText(XElement? element)
+    {
+        if (element is null) return null;
+        var text = new System.Text.StringBuilder();
+        foreach (var node in element.Nodes())
+        {
+            if (node is XText t) text.Append(t.Value);
+            else if (node is XElement child) throw new FormatException($"{element.Name.LocalName} holds an element ({child.Name.LocalName}) where text belongs.");
+        }
+        return text.ToString().Trim();
     }
 
     public string? AccountId(XElement? account) =>
@@ -34,10 +50,22 @@ internal sealed class CamtNames(string ns)
     public DateOnly? Date(XElement? choice)
     {
         var date = Text(choice, "Dt");
-        if (date is not null) return DateOnly.ParseExact(date[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (date is not null)
+        {
+            // xs:date may carry a zone after the ten characters of the date ("2026-01-31+08:00"); the date is the bank's.
+            if (date.Length < 10 || !DateOnly.TryParseExact(date[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                || (date.Length > 10 && !IsZone(date[10..])))
+            {
+                throw new FormatException($"'{StatementBounds.Echo(date)}' is not a date (yyyy-MM-dd).");
+            }
+            return day;
+        }
         var instant = Camt053Parser.ParseInstant(Text(choice, "DtTm"));
         return instant is null ? null : DateOnly.FromDateTime(instant.Value.DateTime);
     }
+
+    private static bool IsZone(string text) =>
+        text == "Z" || (text.Length == 6 && text[0] is '+' or '-' && TimeOnly.TryParseExact(text[1..], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 
     /// <summary>camt.053.001.02 writes a party directly (Dbtr/Nm); .08 wraps it in a choice (Dbtr/Pty/Nm).</summary>
     public string? PartyName(XElement? party) => Text(party, "Nm") ?? Text(party, "Pty", "Nm");
@@ -55,7 +83,7 @@ internal static class CamtEntryReader
         var tx = x.All(ntry, "NtryDtls").SelectMany(d => x.All(d, "TxDtls")).FirstOrDefault();
         return new StatementEntry
         {
-            Amount = Camt053Parser.ParseDecimal(amount.Value),
+            Amount = Camt053Parser.ParseDecimal(CamtNames.LeafText(amount)),
             Currency = (string?)amount.Attribute("Ccy"),
             Direction = direction,
             IsReversal = string.Equals(x.Text(ntry, "RvslInd"), "true", StringComparison.OrdinalIgnoreCase),
@@ -87,7 +115,7 @@ internal static class CamtEntryReader
         {
             // NOTPROVIDED is the schema's way of saying there is none.
             EndToEndId = string.Equals(endToEnd, "NOTPROVIDED", StringComparison.OrdinalIgnoreCase) ? null : endToEnd,
-            Amount = amount is null ? null : Camt053Parser.ParseDecimal(amount.Value),
+            Amount = amount is null ? null : Camt053Parser.ParseDecimal(CamtNames.LeafText(amount)),
             Currency = (string?)amount?.Attribute("Ccy"),
             CounterpartyName = x.PartyName(x.El(parties, side)),
             CounterpartyAccount = x.AccountId(x.El(parties, side + "Acct")),
@@ -98,7 +126,7 @@ internal static class CamtEntryReader
 
     private static string? Remittance(XElement? rmtInf, CamtNames x)
     {
-        var lines = x.All(rmtInf, "Ustrd").Select(u => u.Value.Trim()).Where(u => u.Length > 0).ToList();
+        var lines = x.All(rmtInf, "Ustrd").Select(u => CamtNames.LeafText(u)!).Where(u => u.Length > 0).ToList();
         if (lines.Count == 0)
         {
             lines = x.All(rmtInf, "Strd").Select(s => x.Text(s, "CdtrRefInf", "Ref")).OfType<string>().ToList();

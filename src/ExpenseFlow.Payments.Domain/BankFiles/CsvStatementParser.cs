@@ -16,6 +16,22 @@ public sealed class CsvStatementParser(CsvStatementProfile profile)
 
     public BankStatement Parse(Stream content)
     {
+        CsvStatementProfileRules.Ensure(profile);
+        var row = 0;
+        try
+        {
+            return Read(content, ref row);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or InvalidOperationException or IndexOutOfRangeException
+                                       or CsvHelperException)
+        {
+            // A cell that is no amount or date, an amount beyond decimal, a broken record: refused naming the row, never a 500.
+            throw StatementBounds.Refused("CSV", $"row {row}", ex.Message, ex.Message);
+        }
+    }
+
+    private BankStatement Read(Stream content, ref int row)
+    {
         using var text = new StreamReader(content, profile.TextEncoding(), detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -29,37 +45,49 @@ public sealed class CsvStatementParser(CsvStatementProfile profile)
         using var csv = new CsvParser(text, config);
         for (var i = 0; i < profile.SkipRows; i++)
         {
+            row++;
             if (!csv.Read()) return Empty();
         }
 
         string[] header = [];
         if (profile.HasHeader)
         {
+            row++;
             if (!csv.Read()) return Empty();
-            header = csv.Record ?? [];
+            header = Checked(csv.Record ?? [], row);
         }
 
         var columns = new ColumnIndex(header);
         var entries = new List<StatementEntry>();
         var accounts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var row = profile.SkipRows + (profile.HasHeader ? 1 : 0);
         while (csv.Read())
         {
             row++;
-            var record = csv.Record ?? [];
+            var record = Checked(csv.Record ?? [], row);
             if (record.All(string.IsNullOrWhiteSpace)) continue;
-            try
+            entries.Add(ReadEntry(record, columns) with { Location = $"row {row}" });
+            if (profile.AccountColumn is not null && columns.Value(record, profile.AccountColumn) is { } account) accounts.Add(account);
+        }
+        return Empty() with { Entries = entries, Currency = Currency(profile.Currency) ?? entries.FirstOrDefault()?.Currency, Account = Account(accounts) };
+    }
+
+    /// <summary>The record, or a refusal naming the row and column of a control character (a NUL would fail in PostgreSQL, as a 500).</summary>
+    private static string[] Checked(string[] record, int row)
+    {
+        for (var column = 0; column < record.Length; column++)
+        {
+            if (StatementBounds.FirstControl(record[column]) is var at and >= 0)
             {
-                entries.Add(ReadEntry(record, columns));
-                if (profile.AccountColumn is not null && columns.Value(record, profile.AccountColumn) is { } account) accounts.Add(account);
-            }
-            catch (FormatException ex)
-            {
-                throw new DomainException(BankFileErrors.UnreadableStatement("CSV", $"row {row}: {ex.Message}"));
+                throw StatementBounds.Refused("CSV", $"row {row}, column {column + 1}", $"a control character (U+{(int)record[column][at]:X4}) no statement holds.",
+                    $"含有对账单不应出现的控制字符（U+{(int)record[column][at]:X4}）。");
             }
         }
-        return Empty() with { Entries = entries, Currency = profile.Currency ?? entries.FirstOrDefault()?.Currency, Account = Account(accounts) };
+
+        return record;
     }
+
+    /// <summary>A currency as the export writes it (人民币, rmb, CNY); a text naming none is kept as it is, for the bounds to refuse.</summary>
+    private static string? Currency(string? text) => text is null ? null : CurrencyNames.Normalize(text) ?? text;
 
     // The file's own account wins over the declared one, and the two must agree when both are there.
     private string? Account(HashSet<string> inFile)
@@ -104,7 +132,7 @@ public sealed class CsvStatementParser(CsvStatementProfile profile)
         {
             Amount = Math.Abs(signed),
             Direction = signed < 0 ? CreditDebit.Debit : CreditDebit.Credit,
-            Currency = Cell(profile.CurrencyColumn) ?? profile.Currency,
+            Currency = Currency(Cell(profile.CurrencyColumn) ?? profile.Currency),
             BookingDate = Date(Cell(profile.BookingDateColumn)) ?? throw new FormatException("the booking date is empty."),
             ValueDate = Date(Cell(profile.ValueDateColumn)),
             CounterpartyName = Cell(profile.CounterpartyNameColumn),

@@ -63,10 +63,29 @@ public sealed record CsvStatementProfile
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static CsvStatementProfile FromJson(string json) =>
-        JsonSerializer.Deserialize<CsvStatementProfile>(json, Json) ?? throw new JsonException("empty profile");
+    /// <summary>The profile, or a refusal (<c>Payments.BankFile.InvalidStatementProfile</c>) naming the setting at fault.</summary>
+    public static CsvStatementProfile FromJson(string json) => CsvStatementProfileRules.Parse(json);
 
     public Encoding TextEncoding() => BankEncodings.Get(Encoding);
+}
+
+/// <summary>Currencies as bank exports write them: the ISO code in any case, or its Chinese name (人民币, 美元, …).</summary>
+public static class CurrencyNames
+{
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["人民币"] = "CNY", ["RMB"] = "CNY", ["本币"] = "CNY", ["美元"] = "USD", ["港币"] = "HKD", ["港元"] = "HKD", ["欧元"] = "EUR",
+        ["日元"] = "JPY", ["英镑"] = "GBP", ["澳元"] = "AUD", ["加元"] = "CAD", ["新加坡元"] = "SGD", ["瑞士法郎"] = "CHF",
+    };
+
+    /// <summary>The ISO 4217 code, or null when the text names no currency this product knows.</summary>
+    public static string? Normalize(string? text)
+    {
+        var key = text?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(key)) return null;
+        var code = Aliases.GetValueOrDefault(key, key);
+        return Iso4217.IsKnown(code) ? code : null;
+    }
 }
 
 /// <summary>Encodings by name, with the code pages (GB18030, GBK) .NET only knows once their provider is registered.</summary>
@@ -78,14 +97,32 @@ public static class BankEncodings
         return true;
     });
 
-    public static Encoding Get(string name)
+    public static Encoding Get(string name) =>
+        TryGet(name, out var encoding) ? encoding : throw new ArgumentException($"'{name}' is not a known encoding.", nameof(name));
+
+    public static bool TryGet(string name, out Encoding encoding)
     {
+        ArgumentNullException.ThrowIfNull(name);
         _ = Registered.Value;
-        return name.Trim().ToUpperInvariant() switch
+        switch (name.Trim().ToUpperInvariant())
         {
-            "UTF-8" or "UTF8" => new UTF8Encoding(false),
-            "UTF-8-BOM" or "UTF8BOM" => new UTF8Encoding(true),
-            _ => System.Text.Encoding.GetEncoding(name),
-        };
+            case "UTF-8" or "UTF8":
+                encoding = new UTF8Encoding(false);
+                return true;
+            case "UTF-8-BOM" or "UTF8BOM":
+                encoding = new UTF8Encoding(true);
+                return true;
+        }
+
+        try
+        {
+            encoding = System.Text.Encoding.GetEncoding(name.Trim());
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            encoding = new UTF8Encoding(false);
+            return false;
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class Mt940Parser(Encoding? encoding = null)
     {
         var statements = new List<BankStatement>();
         var current = new Mt940StatementBuilder();
-        foreach (var (tag, value) in Fields(content))
+        foreach (var (tag, value, line) in Fields(content))
         {
             if (tag == "-")
             {
@@ -34,39 +34,50 @@ public sealed class Mt940Parser(Encoding? encoding = null)
             }
             try
             {
-                current.Add(tag, value);
+                current.Add(tag, value, line);
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException or OverflowException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or IndexOutOfRangeException or InvalidOperationException)
             {
-                throw new DomainException(BankFileErrors.UnreadableStatement("MT940", $"field :{tag}: '{value}' ({ex.Message})"));
+                // A field too short, a date that does not exist, an amount beyond decimal: refused naming the line, never a 500.
+                throw StatementBounds.Refused("MT940", $"line {line} (:{tag}:)", $"'{StatementBounds.Echo(value)}' cannot be read ({ex.Message})",
+                    $"“{StatementBounds.Echo(value)}”无法解析（{ex.Message}）");
             }
         }
         if (current.HasContent) statements.Add(current.Build());
         return statements;
     }
 
-    /// <summary>The file as (tag, value) pairs; "-" marks the end of a statement.</summary>
-    private static IEnumerable<(string Tag, string Value)> Fields(string content)
+    /// <summary>The file as (tag, value, line of the tag) triples; "-" marks the end of a statement.</summary>
+    private static IEnumerable<(string Tag, string Value, int Line)> Fields(string content)
     {
         string? tag = null;
+        var tagLine = 0;
+        var lineNumber = 0;
         var value = new StringBuilder();
         foreach (var raw in content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
+            lineNumber++;
+            if (StatementBounds.FirstControl(raw) is var control and >= 0)
+            {
+                throw StatementBounds.Refused("MT940", $"line {lineNumber}, column {control + 1}", $"a control character (U+{(int)raw[control]:X4}) no statement holds.",
+                    $"含有对账单不应出现的控制字符（U+{(int)raw[control]:X4}）。");
+            }
             var line = StripBlocks(raw);
             var isTag = TryTag(line, out var nextTag, out var rest);
             var isEnd = line.Trim() is "-" or "-}";
             if ((isTag || isEnd) && tag is not null)
             {
-                yield return (tag, value.ToString());
+                yield return (tag, value.ToString(), tagLine);
                 tag = null;
             }
             if (isEnd)
             {
-                yield return ("-", "");
+                yield return ("-", "", lineNumber);
             }
             else if (isTag)
             {
                 tag = nextTag;
+                tagLine = lineNumber;
                 value.Clear().Append(rest);
             }
             else if (tag is not null && line.Length > 0)
@@ -74,7 +85,7 @@ public sealed class Mt940Parser(Encoding? encoding = null)
                 value.Append('\n').Append(line);
             }
         }
-        if (tag is not null) yield return (tag, value.ToString());
+        if (tag is not null) yield return (tag, value.ToString(), tagLine);
     }
 
     // A file straight from SWIFT wraps the text in {1:...}{2:...}{4: ... -}; the tags are inside block 4.

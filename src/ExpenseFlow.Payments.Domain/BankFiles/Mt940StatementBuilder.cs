@@ -12,8 +12,9 @@ internal sealed class Mt940StatementBuilder
 
     public bool HasContent { get; private set; }
 
-    public void Add(string tag, string value)
+    public void Add(string tag, string value, int line)
     {
+        if (!HasContent) _statement = _statement with { Location = $"line {line}" };
         HasContent = true;
         var text = value.Trim();
         switch (tag)
@@ -33,7 +34,7 @@ internal sealed class Mt940StatementBuilder
             case "64": AddBalance(BalanceType.ClosingAvailable, text); break;
             case "65": AddBalance(BalanceType.ForwardAvailable, text); break;
             case "61":
-                _entries.Add(Mt940StatementLine.Parse(value, _statement.Currency));
+                _entries.Add(Mt940StatementLine.Parse(value, _statement.Currency) with { Location = $"line {line}" });
                 _detailsBelongToEntry = true;
                 return;
             case "86" when _detailsBelongToEntry && _entries.Count > 0:
