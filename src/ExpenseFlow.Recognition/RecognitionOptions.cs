@@ -31,6 +31,9 @@ public sealed class RecognitionOptions
     public long MaxZipTotalBytes { get; set; } = 100L * 1024 * 1024;
     public int MaxZipCompressionRatio { get; set; } = 200;
     public int MaxXmlCharacters { get; set; } = 20_000_000;
+
+    /// <summary>Element nesting an XML part may have (invoices nest about a dozen levels); deeper is <c>too-large</c>.</summary>
+    public int MaxXmlDepth { get; set; } = 128;
     /// <summary>
     /// Objects in a PDF (counted on its bytes, object streams included). PdfPig builds the page tree recursively: the
     /// parser runs on a thread whose stack holds a tree this deep (measured: 50,000 levels in 64 MB; 200,000 overflow
