@@ -1,5 +1,6 @@
 using ExpenseFlow.BuildingBlocks.Domain;
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Text;
 using ExpenseFlow.Expenses.Domain.Claims;
 
 namespace ExpenseFlow.Expenses.Domain.Receipts;
@@ -54,6 +55,10 @@ public sealed class Receipt : AggregateRoot<Guid>
     /// <summary>The full engine result (sources, confidence, warnings, text lines with boxes) as JSON for the portal.</summary>
     public string? ResultJson { get; private set; }
 
+    public const int MaxFileNameLength = 200;
+
+    public const int MaxContentTypeLength = 100;
+
     public static Receipt Create(Guid id, Guid ownerId, string fileName, string contentType, long size, string contentHash, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(contentHash) || contentHash.Length != 64)
@@ -61,13 +66,24 @@ public sealed class Receipt : AggregateRoot<Guid>
             throw new DomainException(ExpensesErrors.Required("Content hash", "文件摘要"));
         }
 
-        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
         return new Receipt
         {
-            Id = id, OwnerId = ownerId, FileName = name.Length == 0 ? "receipt" : name[..Math.Min(200, name.Length)],
-            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, Size = size,
+            Id = id, OwnerId = ownerId, FileName = FileNames.Safe(fileName, MaxFileNameLength, "receipt"),
+            ContentType = MediaType(contentType), Size = size,
             ContentHash = contentHash, UploadedAt = at, Status = RecognitionStatus.Pending,
         };
+    }
+
+    /// <summary>
+    /// The part's Content-Type as the client sent it, kept only when it is a plain "type/subtype" within the column: it
+    /// is served back with the file, so a 300-character or control-laden header is replaced, not stored.
+    /// </summary>
+    private static string MediaType(string? contentType)
+    {
+        var value = contentType?.Trim() ?? string.Empty;
+        var plain = value.Length is > 0 and <= MaxContentTypeLength && value.Count(c => c == '/') == 1
+            && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '+' or '-' or ';' or '=' or ' ' or '_');
+        return plain ? value : "application/octet-stream";
     }
 
     /// <summary>A worker takes the receipt; false when another worker already finished it (a retried job does nothing).</summary>

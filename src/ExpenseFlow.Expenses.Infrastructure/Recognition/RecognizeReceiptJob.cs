@@ -54,6 +54,7 @@ public sealed class RecognizeReceiptJob(
             throw new InvalidOperationException($"Recognition of receipt {receiptId} failed: {result.Error}");
         }
 
+        ProposalBounds.Apply(result);
         var f = result.Fields;
         var proposed = new InvoiceFields
         {
