@@ -61,10 +61,10 @@ public static class HistoryImport
             var paid = Date(parser.GetField("paidat"), zone);
             var returned = Flag(parser.GetField("returned"));
             string? problem = string.IsNullOrEmpty(number) ? "no claim number"
-                : submitted is null ? "submittedAt is missing or not a date"
+                : submitted is null ? "submittedAt is missing or not a date from 2000 to 2100"
                 : returned is null ? "returned is not true/false"
-                : !string.IsNullOrWhiteSpace(parser.GetField("approvedat")) && approved is null ? "approvedAt is not a date"
-                : !string.IsNullOrWhiteSpace(parser.GetField("paidat")) && paid is null ? "paidAt is not a date"
+                : !string.IsNullOrWhiteSpace(parser.GetField("approvedat")) && approved is null ? "approvedAt is not a date from 2000 to 2100"
+                : !string.IsNullOrWhiteSpace(parser.GetField("paidat")) && paid is null ? "paidAt is not a date from 2000 to 2100"
                 : paid is { } p && p < submitted ? "paidAt is before submittedAt"
                 : !seen.Add(number!) ? "claim number repeated"
                 : null;
@@ -115,6 +115,11 @@ public static class HistoryImport
         return new HistoryResult(claims, skipped, warnings, first, new DateOnly(last.Year, last.Month, DateTime.DaysInMonth(last.Year, last.Month)), figures);
     }
 
+    /// <summary>Dates a history may hold: years the product works with; a row outside them is skipped like an unreadable one.</summary>
+    public static readonly DateTimeOffset MinDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset MaxDate = new(2100, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     private static DateTimeOffset? Date(string? text, TimeZoneInfo zone)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -123,18 +128,20 @@ public static class HistoryImport
         }
 
         text = text.Trim();
+        DateTimeOffset? read = null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 9))
         {
-            return withOffset;
+            read = withOffset;
         }
-
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is >= 2000 and <= 2100)
         {
+            // Checked before the zone is applied: 0001-01-01 in UTC+8 is before DateTimeOffset.MinValue (a 500 before).
             var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+            read = new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
         }
 
-        return null;
+        // Out of range is unreadable too: 9999-12-31Z moved into the company's zone overflowed when months were counted.
+        return read is { } at && at >= MinDate && at <= MaxDate ? at : null;
     }
 
     private static bool? Flag(string? text) => text?.Trim().ToLowerInvariant() switch

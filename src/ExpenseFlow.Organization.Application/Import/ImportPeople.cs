@@ -34,6 +34,9 @@ internal static class ImportPeople
     public static readonly Error BadHeader = new("Organization.ImportBadHeader", ErrorKind.Validation,
         "The CSV header must contain at least employeeNo, displayName and email.", "CSV表头至少需要包含 employeeNo、displayName 和 email。");
 
+    public static Error ControlCharacter(string column) => new("Organization.ImportControlCharacter", ErrorKind.Validation,
+        $"The column {column} holds a control character (such as NUL); the row was not imported.", $"列 {column} 含有控制字符（如 NUL），该行未导入。");
+
     public static async Task<Ok<ImportReport>> HandleAsync(
         HttpRequest request, OrganizationDbContext db, UserManager<AppUser> users, AccountChanges changes, ICurrentUser caller, TimeProvider clock,
         CancellationToken ct)
@@ -89,8 +92,21 @@ internal static class ImportPeople
                 throw new DomainException(FileTooLarge);
             }
 
-            string? Get(string name) => csv.TryGetField<string>(name.ToUpperInvariant(), out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-            rows.Add(new ImportRow
+            var unreadable = new List<string>();
+            string? Get(string name)
+            {
+                var value = csv.TryGetField<string>(name.ToUpperInvariant(), out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+                if (value is null || !value.Any(c => char.IsControl(c) && c != '\t'))
+                {
+                    return value;
+                }
+
+                // A NUL or another control character failed in PostgreSQL, so the whole import answered 500: only this row is refused now.
+                unreadable.Add(name);
+                return null;
+            }
+
+            var row = new ImportRow
             {
                 Line = csv.Parser.RawRow,
                 EmployeeNo = Get("employeeNo"),
@@ -106,7 +122,13 @@ internal static class ImportPeople
                 BankAccountNumber = Get("bankAccountNumber"),
                 BankAccountName = Get("bankAccountName"),
                 CnapsCode = Get("cnapsCode"),
-            });
+            };
+            foreach (var column in unreadable)
+            {
+                row.Errors.Add(ControlCharacter(column).Message(CultureInfo.CurrentUICulture));
+            }
+
+            rows.Add(row);
         }
 
         return rows;

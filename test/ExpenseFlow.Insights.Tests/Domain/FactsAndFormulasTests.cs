@@ -236,4 +236,21 @@ public class FactsAndFormulasTests
     {
         Should.Throw<FormatException>(() => HistoryImport.Read(new MemoryStream("number,date\n1,2025-01-01\n"u8.ToArray()), Shanghai)).Message.ShouldBe("missing-column:claimnumber");
     }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31T23:00:00Z")]
+    [InlineData("1999-12-31")]
+    [InlineData("2101-01-01")]
+    public void History_DateOutsideTheProductsYears_SkipsTheRow_InsteadOfThrowing(string submitted)
+    {
+        // 0001-01-01 in UTC+8 was before DateTimeOffset.MinValue and 9999-12-31Z overflowed when moved into the zone:
+        // ArgumentOutOfRangeException, a 500 of the import.
+        var csv = $"claimNumber,submittedAt,approvedAt,paidAt,returned\nH-1,{submitted},,,false\nH-2,2025-01-05,,2025-01-10,false\n";
+
+        var result = HistoryImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), Shanghai);
+
+        (result.Claims.Count, result.Skipped).ShouldBe((1, 1));
+        result.Warnings.ShouldContain(w => w.Contains("row 2", StringComparison.Ordinal) && w.Contains("2000 to 2100", StringComparison.Ordinal));
+    }
 }

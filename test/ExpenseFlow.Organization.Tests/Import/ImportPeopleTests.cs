@@ -24,6 +24,21 @@ public class ImportPeopleTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowAp
     }
 
     [Fact]
+    public async Task Import_RowWithANulCharacter_IsRejectedWithItsReason_AndTheOtherRowsImport()
+    {
+        // Issue 23: the NUL reached PostgreSQL (22021) and the whole import answered 500.
+        using var admin = await app.SignInAsync("admin");
+        var csv = string.Join('\n', Header, "N300,郑\0一,zheng1@import-nul.cn,,RND,G1,,,Employee,,,,", "N301,郑二,zheng2@import-nul.cn,,RND,G1,,,Employee,,,,");
+
+        var response = await admin.PostAsync("/api/organization/people/import", Csv(csv));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var report = (await response.Content.ReadFromJsonAsync<ImportReport>())!;
+        (report.Created, report.Rejected).ShouldBe((1, 1));
+        report.Rows.Single(r => r.Status == "rejected").Errors.ShouldContain(e => e.Contains("displayName", StringComparison.Ordinal) && e.Contains("NUL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Import_KeepsGoodRows_RejectsBadRowsWithReasons()
     {
         using var admin = await app.SignInAsync("admin");
