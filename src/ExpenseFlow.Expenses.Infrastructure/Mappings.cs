@@ -73,8 +73,8 @@ internal sealed class ReceiptMap : IEntityTypeConfiguration<Receipt>
     {
         b.ToTable("receipts");
         b.Property(x => x.Version).IsRowVersion();
-        b.Property(x => x.FileName).HasMaxLength(200);
-        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.FileName).HasMaxLength(Receipt.MaxFileNameLength);
+        b.Property(x => x.ContentType).HasMaxLength(Receipt.MaxContentTypeLength);
         b.Property(x => x.ContentHash).HasMaxLength(64);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.DocumentKind).HasMaxLength(16);

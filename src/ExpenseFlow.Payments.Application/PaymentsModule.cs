@@ -56,7 +56,8 @@ public static class PaymentsModule
         group.MapGet("/batches/{id:guid}/journal", Journal.ExportAsync);
         group.MapGet("/accounting/mapping", Journal.GetMappingAsync);
         group.MapPut("/accounting/mapping", Journal.SaveMappingAsync);
-        group.MapPost("/statements", StatementEndpoints.ImportAsync).Accepts<StatementEndpoints.StatementUploadForm>("multipart/form-data").DisableAntiforgery();
+        group.MapPost("/statements", StatementEndpoints.ImportAsync).Accepts<StatementEndpoints.StatementUploadForm>("multipart/form-data").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/statements", StatementEndpoints.ListAsync);
         group.MapGet("/reconciliation", ReconciliationEndpoints.ListAsync);
         group.MapPost("/reconciliation/{id:guid}/resolve", ReconciliationEndpoints.ResolveAsync);

@@ -1,6 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Domain;
 using ExpenseFlow.BuildingBlocks.Errors;
-using ExpenseFlow.BuildingBlocks.Text;
 using ExpenseFlow.Expenses.Domain.Claims;
 
 namespace ExpenseFlow.Expenses.Domain.Receipts;
@@ -66,9 +65,11 @@ public sealed class Receipt : AggregateRoot<Guid>
             throw new DomainException(ExpensesErrors.Required("Content hash", "文件摘要"));
         }
 
+        // Controls and direction characters in the name are refused at the API edge; here it is cut to its column.
+        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
         return new Receipt
         {
-            Id = id, OwnerId = ownerId, FileName = FileNames.Safe(fileName, MaxFileNameLength, "receipt"),
+            Id = id, OwnerId = ownerId, FileName = name.Length == 0 ? "receipt" : name[..Math.Min(MaxFileNameLength, name.Length)],
             ContentType = MediaType(contentType), Size = size,
             ContentHash = contentHash, UploadedAt = at, Status = RecognitionStatus.Pending,
         };

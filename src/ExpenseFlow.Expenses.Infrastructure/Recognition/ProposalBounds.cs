@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExpenseFlow.BuildingBlocks.Input;
 using ExpenseFlow.Recognition;
 
 namespace ExpenseFlow.Expenses.Infrastructure.Recognition;
@@ -12,11 +13,11 @@ namespace ExpenseFlow.Expenses.Infrastructure.Recognition;
 internal static class ProposalBounds
 {
     /// <summary>The money bound of request input: far above any invoice, far below numeric(18,2).</summary>
-    public const decimal MaxAmount = 999_999_999_999.99m;
+    public const decimal MaxAmount = InputLimits.MaxMoney;
 
-    public static readonly DateOnly MinDate = new(2000, 1, 1);
+    public static readonly DateOnly MinDate = InputLimits.MinDate;
 
-    public static readonly DateOnly MaxDate = new(2100, 12, 31);
+    public static readonly DateOnly MaxDate = InputLimits.MaxDate;
 
     public static void Apply(RecognitionResult result)
     {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ExpenseFlow.BuildingBlocks.Errors;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Web;
 using ExpenseFlow.BuildingBlocks.Security;
-using ExpenseFlow.BuildingBlocks.Text;
 using ExpenseFlow.Insights.Application.Projection;
 using ExpenseFlow.Insights.Contracts;
 using ExpenseFlow.Insights.Domain.Baselines;
@@ -94,8 +93,7 @@ internal static class BaselineEndpoints
             throw new DomainException(InsightsErrors.InvalidHistory("the file is empty or larger than 100 MB.", "文件为空或超过 100 MB。"));
         }
 
-        var fileName = FileNames.Safe(file.FileName, 150, "history.csv");
-        var (name, currency) = Validate(string.IsNullOrWhiteSpace(form!["name"]) ? "History " + fileName : form["name"].ToString(), form["currency"].ToString());
+        var (name, currency) = Validate(string.IsNullOrWhiteSpace(form!["name"]) ? "History " + file.FileName : form["name"].ToString(), form["currency"].ToString());
         using var buffer = new MemoryStream();
         await using (var stream = file.OpenReadStream())
         {
@@ -132,7 +130,7 @@ internal static class BaselineEndpoints
             figures[measured.Key] = measured;
         }
 
-        var summary = new HistorySummaryDto(fileName, sha, result.Claims.Count, result.Skipped,
+        var summary = new HistorySummaryDto(file.FileName, sha, result.Claims.Count, result.Skipped,
             result.From!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             result.To!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Warnings);
         var row = await AddVersionAsync(db, name, currency, "measured", figures.Values, JsonSerializer.Serialize(summary, EventFolding.Json),

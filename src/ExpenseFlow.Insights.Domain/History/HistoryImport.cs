@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using ExpenseFlow.BuildingBlocks.Input;
 using ExpenseFlow.Insights.Domain.Baselines;
 
 namespace ExpenseFlow.Insights.Domain.History;
@@ -115,11 +116,7 @@ public static class HistoryImport
         return new HistoryResult(claims, skipped, warnings, first, new DateOnly(last.Year, last.Month, DateTime.DaysInMonth(last.Year, last.Month)), figures);
     }
 
-    /// <summary>Dates a history may hold: years the product works with; a row outside them is skipped like an unreadable one.</summary>
-    public static readonly DateTimeOffset MinDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public static readonly DateTimeOffset MaxDate = new(2100, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
+    /// <summary>A date or instant of the product's years (<see cref="InputLimits"/>); one outside them is skipped like an unreadable one.</summary>
     private static DateTimeOffset? Date(string? text, TimeZoneInfo zone)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -133,7 +130,7 @@ public static class HistoryImport
         {
             read = withOffset;
         }
-        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is >= 2000 and <= 2100)
+        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && InRange(DateOnly.FromDateTime(local)))
         {
             // Checked before the zone is applied: 0001-01-01 in UTC+8 is before DateTimeOffset.MinValue (a 500 before).
             var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
@@ -141,8 +138,10 @@ public static class HistoryImport
         }
 
         // Out of range is unreadable too: 9999-12-31Z moved into the company's zone overflowed when months were counted.
-        return read is { } at && at >= MinDate && at <= MaxDate ? at : null;
+        return read is { } at && InRange(DateOnly.FromDateTime(at.DateTime)) ? at : null;
     }
+
+    private static bool InRange(DateOnly day) => day >= InputLimits.MinDate && day <= InputLimits.MaxDate;
 
     private static bool? Flag(string? text) => text?.Trim().ToLowerInvariant() switch
     {

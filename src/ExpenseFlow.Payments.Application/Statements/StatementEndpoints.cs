@@ -30,6 +30,9 @@ internal static class StatementEndpoints
 
     public static readonly Error NoFile = new("Payments.NoStatementFile", ErrorKind.Validation, "Attach the statement file as 'file'.", "请以“file”上传对账单文件。");
 
+    public static readonly Error TooLarge = new("Payments.StatementTooLarge", ErrorKind.PayloadTooLarge,
+        $"A statement file is at most {MaxBytes / 1024 / 1024} MB; split a longer period into several files.", $"对账单文件最大 {MaxBytes / 1024 / 1024} MB，较长期间请分成多个文件。");
+
     /// <summary>The form of a statement upload, as the OpenAPI document describes it (the handler reads the form itself).</summary>
     public sealed record StatementUploadForm(IFormFile File, string? Format, string? CsvProfile);
 
@@ -41,9 +44,14 @@ internal static class StatementEndpoints
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
         var file = form?.Files["file"] ?? throw new DomainException(NoFile);
-        if (file.Length is 0 or > MaxBytes)
+        if (file.Length == 0)
         {
             throw new DomainException(NoFile);
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw new DomainException(TooLarge);
         }
 
         byte[] content;

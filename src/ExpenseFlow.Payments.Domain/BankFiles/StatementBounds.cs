@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ExpenseFlow.BuildingBlocks.Errors;
+using ExpenseFlow.BuildingBlocks.Input;
 
 namespace ExpenseFlow.Payments.Domain.BankFiles;
 
@@ -12,15 +13,15 @@ namespace ExpenseFlow.Payments.Domain.BankFiles;
 /// </summary>
 public static class StatementBounds
 {
-    /// <summary>Money the product handles (the same bound as request input): far above any reimbursement, far below numeric(18,2).</summary>
-    public const decimal MaxAmount = 999_999_999_999.99m;
+    /// <summary>Money the product handles, the bound of request input: far above any reimbursement, far below numeric(18,2).</summary>
+    public const decimal MaxAmount = InputLimits.MaxMoney;
 
     /// <summary>statement_imports.account_id and statement_id (camt Max35Text / IBAN 34, MT940 16x: real files are well inside).</summary>
     public const int MaxIdLength = 64;
 
-    public static readonly DateOnly MinDate = new(2000, 1, 1);
+    public static readonly DateOnly MinDate = InputLimits.MinDate;
 
-    public static readonly DateOnly MaxDate = new(2100, 12, 31);
+    public static readonly DateOnly MaxDate = InputLimits.MaxDate;
 
     /// <summary>The statements unchanged, or a refusal naming the first statement or entry out of bounds.</summary>
     public static IReadOnlyList<BankStatement> Ensure(IReadOnlyList<BankStatement> statements, string format)

@@ -1,6 +1,5 @@
 using ExpenseFlow.BuildingBlocks.Domain;
 using ExpenseFlow.BuildingBlocks.Errors;
-using ExpenseFlow.BuildingBlocks.Text;
 
 namespace ExpenseFlow.Payments.Domain.Statements;
 
@@ -56,7 +55,7 @@ public sealed class StatementImport : Entity<Guid>
 
     public static StatementImport Create(string fileName, string format, string sha256, string? accountId, string? statementId, Guid by, DateTimeOffset at) => new()
     {
-        Id = Guid.CreateVersion7(), FileName = FileNames.Safe(fileName, 200, "statement"), Format = format, Sha256 = sha256,
+        Id = Guid.CreateVersion7(), FileName = fileName.Length > 200 ? fileName[..200] : fileName, Format = format, Sha256 = sha256,
         AccountId = accountId, StatementId = statementId, ImportedBy = by, ImportedAt = at,
     };
 }

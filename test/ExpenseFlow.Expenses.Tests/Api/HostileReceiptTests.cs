@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using ExpenseFlow.Expenses.Contracts;
 using ExpenseFlow.TestBase;
+using ExpenseFlow.TestBase.Mutation;
 using Shouldly;
 using Xunit;
 
@@ -12,6 +13,18 @@ namespace ExpenseFlow.Expenses.Tests.Api;
 /// </summary>
 public class HostileReceiptTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlowApp>
 {
+    [Fact]
+    public async Task ReceiptOf100Megabytes_IsRefusedWithItsCode_WithoutBeingReadIntoMemory()
+    {
+        using var employee = await app.SignInAsync("sales3");
+        var before = LargeUpload.WorkingSetMb();
+        using var form = new MultipartFormDataContent { { LargeUpload.Of(100L * 1024 * 1024), "files", "huge.jpg" } };
+
+        await (await employee.PostAsync("/api/expenses/receipts", form)).ProblemAsync(400, "Expenses.FileTooLarge");
+
+        (LargeUpload.WorkingSetMb() - before).ShouldBeLessThan(60, "the upload is stored as it streams and stopped at the limit");
+    }
+
     [Theory]
     [InlineData("1000000000000000000000")]
     [InlineData("-1280.50")]
