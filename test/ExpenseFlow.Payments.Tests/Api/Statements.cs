@@ -15,8 +15,8 @@ internal static class Statements
         return (await response.Content.ReadFromJsonAsync<StatementImportDto>())!;
     }
 
-    /// <summary>The upload as the portal sends it; <paramref name="csvProfile"/> makes it a CSV import.</summary>
-    public static async Task<HttpResponseMessage> PostStatementAsync(this HttpClient finance, byte[] content, string fileName = "statement.xml", string? csvProfile = null)
+    /// <summary>The upload as the portal sends it; <paramref name="csvProfile"/> makes it a CSV import, <paramref name="format"/> names another format.</summary>
+    public static async Task<HttpResponseMessage> PostStatementAsync(this HttpClient finance, byte[] content, string fileName = "statement.xml", string? csvProfile = null, string? format = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -26,6 +26,10 @@ internal static class Statements
         {
             form.Add(new StringContent("csv"), "format");
             form.Add(new StringContent(csvProfile), "csvProfile");
+        }
+        else if (format is not null)
+        {
+            form.Add(new StringContent(format), "format");
         }
 
         return await finance.PostAsync("/api/payments/statements", form);
