@@ -137,7 +137,7 @@ public static class HistoryImport
             read = new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
         }
 
-        // Out of range is unreadable too: 9999-12-31Z moved into the company's zone overflowed when months were counted.
+        // Out of range is unreadable too: one row of year 9999 or 1900 would spread the figures over thousands of months.
         return read is { } at && InRange(DateOnly.FromDateTime(at.DateTime)) ? at : null;
     }
 

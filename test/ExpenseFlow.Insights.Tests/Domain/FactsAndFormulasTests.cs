@@ -244,8 +244,8 @@ public class FactsAndFormulasTests
     [InlineData("2101-01-01")]
     public void History_DateOutsideTheProductsYears_SkipsTheRow_InsteadOfThrowing(string submitted)
     {
-        // 0001-01-01 in UTC+8 was before DateTimeOffset.MinValue and 9999-12-31Z overflowed when moved into the zone:
-        // ArgumentOutOfRangeException, a 500 of the import.
+        // 0001-01-01 in UTC+8 was before DateTimeOffset.MinValue: ArgumentOutOfRangeException, a 500 of the import; the
+        // other years were taken and spread the claims-per-month figure over centuries.
         var csv = $"claimNumber,submittedAt,approvedAt,paidAt,returned\nH-1,{submitted},,,false\nH-2,2025-01-05,,2025-01-10,false\n";
 
         var result = HistoryImport.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), Shanghai);
