@@ -84,9 +84,30 @@ public sealed class PortalHost : ExpenseFlowApp
         // Requests still open when a step times out are named in the failure, so a stalled resource can be told from a
         // slow page (one run on a clean clone timed out waiting for the load event once).
         var open = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTime>();
+        // What the page went through, for the failure message: failed requests, error answers, script errors.
+        var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Request += (_, r) => open[r] = DateTime.UtcNow;
         page.RequestFinished += (_, r) => open.TryRemove(r, out DateTime _);
-        page.RequestFailed += (_, r) => open.TryRemove(r, out DateTime _);
+        page.RequestFailed += (_, r) =>
+        {
+            open.TryRemove(r, out DateTime _);
+            events.Enqueue($"failed {r.Method} {r.Url}: {r.Failure}");
+        };
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                events.Enqueue($"{r.Status} {r.Request.Method} {r.Url}");
+            }
+        };
+        page.PageError += (_, e) => events.Enqueue($"page error: {e}");
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                events.Enqueue($"console: {m.Text}");
+            }
+        };
         try
         {
             // The portal is ready when its login form is, not when every font and chunk has fired the load event.
@@ -100,7 +121,19 @@ public sealed class PortalHost : ExpenseFlowApp
         catch (TimeoutException ex)
         {
             var pending = string.Join(", ", open.Select(o => $"{o.Key.Method} {o.Key.Url} ({(DateTime.UtcNow - o.Value).TotalSeconds:0.0} s)"));
-            throw new TimeoutException($"Signing in {login} at {path} timed out; requests still open: [{pending}]", ex);
+            var shot = Path.Combine(Environment.GetEnvironmentVariable("EXPENSEFLOW_ARTIFACTS") ?? Path.GetTempPath(), $"sign-in-timeout-{login}.png");
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, Timeout = 5_000 });
+            }
+            catch (PlaywrightException)
+            {
+                shot = "(no screenshot)";
+            }
+
+            throw new TimeoutException(
+                $"Signing in {login} at {path} timed out at {page.Url}; requests still open: [{pending}]; page events: [{string.Join(" | ", events)}]; screenshot {shot}", ex);
         }
         return page;
     }
