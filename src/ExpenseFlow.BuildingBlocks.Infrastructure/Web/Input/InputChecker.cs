@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using ExpenseFlow.BuildingBlocks.Input;
-using Microsoft.AspNetCore.Http;
 
 namespace ExpenseFlow.BuildingBlocks.Infrastructure.Web.Input;
 
@@ -81,9 +80,6 @@ internal sealed class InputChecker
                 return value;
             case JsonElement element:
                 CheckJson(element, path, depth);
-                return value;
-            case IFormFile file:
-                CheckText(file.FileName, rules with { MaxLength = 255, Code = null }, path + ".fileName");
                 return value;
             case IDictionary dictionary:
                 foreach (DictionaryEntry entry in dictionary)

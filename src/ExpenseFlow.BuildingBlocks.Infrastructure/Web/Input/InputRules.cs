@@ -64,7 +64,10 @@ public static class InputRules
         };
     }
 
-    /// <summary>What a client sent (route, query, header, body, form values) as opposed to services the handler asks for.</summary>
+    /// <summary>
+    /// What a client sent (route, query, header, body values) as opposed to services the handler asks for. Uploaded files
+    /// are not walked here: the edge reads every form and checks its file names and fields (RequestEdge).
+    /// </summary>
     private static bool IsInput(ParameterInfo parameter)
     {
         if (parameter.GetCustomAttribute<FromServicesAttribute>() is not null)
@@ -80,8 +83,7 @@ public static class InputRules
         }
 
         return type == typeof(string) || type.IsPrimitive || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(DateTime)
-            || type == typeof(DateTimeOffset) || type == typeof(JsonElement) || typeof(IFormFile).IsAssignableFrom(type)
-            || typeof(IFormFileCollection).IsAssignableFrom(type) || TypePlan.For(type) is not null
+            || type == typeof(DateTimeOffset) || type == typeof(JsonElement) || TypePlan.For(type) is not null
             || (type.IsArray && IsElement(type.GetElementType()!))
             || (type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && IsElement(item));
     }
