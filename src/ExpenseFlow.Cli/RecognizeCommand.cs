@@ -35,11 +35,11 @@ internal static class RecognizeCommand
             RecognitionResult result;
             try
             {
-                result = engine.Recognize(File.ReadAllBytes(file), Path.GetFileName(file));
+                result = engine.Recognize(File.ReadAllBytes(file), file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                result = RecognitionResult.Failed(Path.GetFileName(file), "unreadable");
+                result = RecognitionResult.Failed(file, "unreadable");
                 result.Warnings.Add(ex.Message);
             }
             if (result.Error is not null) failures++;

@@ -21,7 +21,8 @@ internal static class RescoreCommand
                 var b = t.GetProperty("box").EnumerateArray().Select(x => x.GetSingle()).ToArray();
                 return new TextLine(t.GetProperty("text").GetString() ?? "", t.GetProperty("confidence").GetDouble(), b[0], b[1], b[2], b[3]);
             }).ToList();
-            saved[json.RootElement.GetProperty("file").GetString() ?? ""] = lines;
+            // `recognize --json` reports the path it was given: saved results are matched by file name, as the datasets name them.
+            saved[Path.GetFileName(json.RootElement.GetProperty("file").GetString() ?? "")] = lines;
         }
         using var engine = new RecognitionEngine(new RecognitionOptions { EnableOcr = false });
         var right = new Dictionary<string, int>();
