@@ -8,6 +8,7 @@ internal sealed class FieldCollector(RecognitionResult result)
 {
     public RecognitionResult Result { get; } = result;
     private RecognizedFields F => Result.Fields;
+    private TravelDetails T => Result.Fields.Travel;
 
     public bool Has(string field) => Result.Sources.ContainsKey(field);
 
@@ -29,6 +30,20 @@ internal sealed class FieldCollector(RecognitionResult result)
             case FieldNames.SellerTaxId: F.SellerTaxId = value; break;
             case FieldNames.BuyerName: F.BuyerName = value; break;
             case FieldNames.BuyerTaxId: F.BuyerTaxId = value; break;
+            case FieldNames.SerialNumber: F.SerialNumber = value; break;
+            case FieldNames.ETicketNumber: F.ETicketNumber = value; break;
+            case FieldNames.Travel.PassengerName: T.PassengerName = value; break;
+            case FieldNames.Travel.From: T.From = value; break;
+            case FieldNames.Travel.To: T.To = value; break;
+            case FieldNames.Travel.TrainNumber: T.TrainNumber = value; break;
+            case FieldNames.Travel.FlightNumber: T.FlightNumber = value; break;
+            case FieldNames.Travel.SeatClass: T.SeatClass = value; break;
+            case FieldNames.Travel.Seat: T.Seat = value; break;
+            case FieldNames.Travel.DepartureTime: T.DepartureTime = value; break;
+            case FieldNames.Travel.ArrivalTime: T.ArrivalTime = value; break;
+            case FieldNames.Travel.PlateNumber: T.PlateNumber = value; break;
+            case FieldNames.Travel.Room: T.Room = value; break;
+            case FieldNames.Travel.Nights: T.Nights = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a text field");
         }
     }
@@ -42,15 +57,30 @@ internal sealed class FieldCollector(RecognitionResult result)
             case FieldNames.AmountExcludingTax: F.AmountExcludingTax = value; break;
             case FieldNames.TaxAmount: F.TaxAmount = value; break;
             case FieldNames.TotalAmount: F.TotalAmount = value; break;
+            case FieldNames.Fare: F.Fare = value; break;
+            case FieldNames.FuelSurcharge: F.FuelSurcharge = value; break;
+            case FieldNames.CivilAviationFund: F.CivilAviationFund = value; break;
+            case FieldNames.OtherTaxes: F.OtherTaxes = value; break;
+            case FieldNames.Travel.DistanceKm: T.DistanceKm = value; break;
+            case FieldNames.Travel.NightlyRate: T.NightlyRate = value; break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "not an amount field");
         }
     }
 
-    public void SetDate(DateOnly? value, FieldSource source, double confidence)
+    public void SetDate(DateOnly? value, FieldSource source, double confidence) => SetDate(FieldNames.IssueDate, value, source, confidence);
+
+    public void SetDate(string field, DateOnly? value, FieldSource source, double confidence)
     {
         if (value is null) return;
-        if (!Accept(FieldNames.IssueDate, source, Current(FieldNames.IssueDate), value.Value.ToString("yyyy-MM-dd"), confidence)) return;
-        F.IssueDate = value;
+        if (!Accept(field, source, Current(field), value.Value.ToString("yyyy-MM-dd"), confidence)) return;
+        switch (field)
+        {
+            case FieldNames.IssueDate: F.IssueDate = value; break;
+            case FieldNames.TravelDate: F.TravelDate = value; break;
+            case FieldNames.Travel.CheckIn: T.CheckIn = value; break;
+            case FieldNames.Travel.CheckOut: T.CheckOut = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a date field");
+        }
     }
 
     public void SetItems(IReadOnlyList<LineItem> items, FieldSource source, double confidence)
@@ -88,8 +118,49 @@ internal sealed class FieldCollector(RecognitionResult result)
         FieldNames.SellerTaxId => F.SellerTaxId,
         FieldNames.BuyerName => F.BuyerName,
         FieldNames.BuyerTaxId => F.BuyerTaxId,
+        FieldNames.SerialNumber => F.SerialNumber,
+        FieldNames.ETicketNumber => F.ETicketNumber,
+        FieldNames.TravelDate => F.TravelDate?.ToString("yyyy-MM-dd"),
+        FieldNames.Fare => Amount(F.Fare),
+        FieldNames.FuelSurcharge => Amount(F.FuelSurcharge),
+        FieldNames.CivilAviationFund => Amount(F.CivilAviationFund),
+        FieldNames.OtherTaxes => Amount(F.OtherTaxes),
+        FieldNames.Travel.PassengerName => T.PassengerName,
+        FieldNames.Travel.From => T.From,
+        FieldNames.Travel.To => T.To,
+        FieldNames.Travel.TrainNumber => T.TrainNumber,
+        FieldNames.Travel.FlightNumber => T.FlightNumber,
+        FieldNames.Travel.SeatClass => T.SeatClass,
+        FieldNames.Travel.Seat => T.Seat,
+        FieldNames.Travel.DepartureTime => T.DepartureTime,
+        FieldNames.Travel.ArrivalTime => T.ArrivalTime,
+        FieldNames.Travel.DistanceKm => Amount(T.DistanceKm),
+        FieldNames.Travel.PlateNumber => T.PlateNumber,
+        FieldNames.Travel.CheckIn => T.CheckIn?.ToString("yyyy-MM-dd"),
+        FieldNames.Travel.CheckOut => T.CheckOut?.ToString("yyyy-MM-dd"),
+        FieldNames.Travel.Nights => T.Nights?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FieldNames.Travel.NightlyRate => Amount(T.NightlyRate),
+        FieldNames.Travel.Room => T.Room,
         _ => null,
     };
+
+    private static string? Amount(decimal? d) => d is { } v ? Parsing.FormatAmount(v) : null;
+
+    /// <summary>Forgets a field read by a rule that turned out not to apply (e.g. a station name taken for a merchant).</summary>
+    public void Clear(string field)
+    {
+        if (!Result.Sources.Remove(field)) return;
+        Result.Confidence.Remove(field);
+        switch (field)
+        {
+            case FieldNames.SellerName: F.SellerName = null; break;
+            case FieldNames.TotalAmount: F.TotalAmount = null; break;
+            case FieldNames.IssueDate: F.IssueDate = null; break;
+            case FieldNames.TaxAmount: F.TaxAmount = null; break;
+            case FieldNames.Currency: F.Currency = null; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a clearable field");
+        }
+    }
 
     private bool Accept(string field, FieldSource source, string? current, string value, double confidence)
     {
