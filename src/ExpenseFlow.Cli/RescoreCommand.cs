@@ -11,6 +11,8 @@ internal static class RescoreCommand
 {
     public static int Run(string[] args, TextWriter output)
     {
+        var show = args.Contains("--show");
+        args = args.Where(a => a != "--show").ToArray();
         if (args.Length != 2 || !File.Exists(args[0]) || !Directory.Exists(args[1])) return Usage.Print();
         var saved = new Dictionary<string, List<TextLine>>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(args[0]).Where(l => l.Trim().Length > 0))
@@ -27,11 +29,14 @@ internal static class RescoreCommand
         using var engine = new RecognitionEngine(new RecognitionOptions { EnableOcr = false });
         var right = new Dictionary<string, int>();
         var total = 0;
+        var kinds = new Dictionary<string, int>();
         foreach (var doc in Datasets.Load(args[1]))
         {
             if (!saved.TryGetValue(Path.GetFileName(doc.Path), out var lines)) continue;
             total++;
             var r = engine.RecognizeLines(lines, Path.GetFileName(doc.Path));
+            kinds[ResultJson.KindName(r.Kind)] = kinds.GetValueOrDefault(ResultJson.KindName(r.Kind)) + 1;
+            if (show) output.WriteLine(ResultJson.Serialize(r, includeTextLines: false));
             foreach (var (field, expected) in doc.Expected)
             {
                 var actual = Datasets.Actual(r, field);
@@ -39,6 +44,7 @@ internal static class RescoreCommand
                 else output.WriteLine($"  {Path.GetFileName(doc.Path)} {field}: expected '{expected}' got '{actual}'");
             }
         }
+        output.WriteLine("kinds: " + string.Join(", ", kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}")));
         foreach (var (field, n) in right.OrderBy(kv => kv.Key)) output.WriteLine($"{field}: {n}/{total} = {100.0 * n / Math.Max(1, total):0.0}%");
         return 0;
     }

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using ExpenseFlow.Recognition.Extraction;
+using ExpenseFlow.Recognition.Extraction.Tickets;
 using ExpenseFlow.Recognition.Imaging;
 using ExpenseFlow.Recognition.Input;
 using ExpenseFlow.Recognition.Invoices;
 using ExpenseFlow.Recognition.Ocr;
 using ExpenseFlow.Recognition.Pdf;
 using ExpenseFlow.Recognition.Structured;
+using ExpenseFlow.Recognition.Text;
 using SkiaSharp;
 
 namespace ExpenseFlow.Recognition;
@@ -117,8 +119,7 @@ public sealed class RecognitionEngine : IDisposable
         var result = new RecognitionResult { File = fileName };
         var c = new FieldCollector(result);
         result.TextLines.AddRange(lines);
-        var capitals = InvoiceExtractor.Extract(lines, c, source);
-        if (!IsChineseInvoice(c)) ReceiptExtractor.Extract(lines, c, source, _options.DefaultCurrency);
+        var capitals = ExtractFields(lines, c, source);
         Finish(c, capitals);
         return result;
     }
@@ -222,8 +223,7 @@ public sealed class RecognitionEngine : IDisposable
             for (var i = 0; i < Math.Min(textPages, 2) && !c.Has(FieldNames.InvoiceNumber); i++)
                 foreach (var qr in pdf.PageImages(i, ct).SelectMany(b => QrReader.DecodeAll(b, ct))) ApplyQr(c, qr);
             var tQr = watch.ElapsedMilliseconds;
-            var capitals = InvoiceExtractor.Extract(textLines, c, FieldSource.PdfText);
-            if (!c.Has(FieldNames.InvoiceNumber)) ReceiptExtractor.Extract(textLines, c, FieldSource.PdfText, _options.DefaultCurrency);
+            var capitals = ExtractFields(textLines, c, FieldSource.PdfText);
             if (PaddleOcrEngine.Trace)
                 Console.Error.WriteLine($"pdf: open {tOpen} ms, text {tText - tOpen} ms ({textPages} pages, {textLines.Count} lines), qr {tQr - tText} ms, extract {watch.ElapsedMilliseconds - tQr} ms");
             return capitals;
@@ -289,10 +289,35 @@ public sealed class RecognitionEngine : IDisposable
         if (!_options.EnableOcr) return null;
         var sw = Stopwatch.StartNew();
         c.Result.TextLines.AddRange(lines);
-        var capitals = InvoiceExtractor.Extract(lines, c, FieldSource.Ocr);
-        if (!IsChineseInvoice(c)) ReceiptExtractor.Extract(lines, c, FieldSource.Ocr, _options.DefaultCurrency);
+        var capitals = ExtractFields(lines, c, FieldSource.Ocr);
         if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"extract {sw.ElapsedMilliseconds} ms");
         return capitals;
+    }
+
+    /// <summary>
+    /// A ticket of a kind its content shows is read by that kind's rules (and, for the 数电票 forms of tickets, by the
+    /// invoice rules for what they leave); anything else is an invoice or, failing that, a receipt.
+    /// </summary>
+    private decimal? ExtractFields(IReadOnlyList<TextLine> lines, FieldCollector c, FieldSource source)
+    {
+        if (DocumentClassifier.Classify(lines) is { } kind)
+        {
+            c.Result.Kind = kind;
+            TicketExtractors.Extract(kind, lines, c, source);
+            return IsInvoiceLayout(lines) ? InvoiceExtractor.Extract(lines, c, source) : null;
+        }
+        var capitals = InvoiceExtractor.Extract(lines, c, source);
+        // A text layer with an invoice number is an invoice; from OCR a number alone could be any receipt's.
+        var invoice = source == FieldSource.PdfText ? c.Has(FieldNames.InvoiceNumber) : IsChineseInvoice(c);
+        if (!invoice) ReceiptExtractor.Extract(lines, c, source, _options.DefaultCurrency);
+        return capitals;
+    }
+
+    private static bool IsInvoiceLayout(IReadOnlyList<TextLine> lines)
+    {
+        var all = string.Concat(lines.Select(l => TextNormalizer.Compact(l.Text)));
+        return all.Contains("发票号码", StringComparison.Ordinal)
+               && (all.Contains("开票日期", StringComparison.Ordinal) || all.Contains("价税合计", StringComparison.Ordinal) || all.Contains("电子发票", StringComparison.Ordinal));
     }
 
     private static void ApplyQr(FieldCollector c, string text)
@@ -307,7 +332,11 @@ public sealed class RecognitionEngine : IDisposable
     {
         var r = c.Result;
         CrossChecks.Apply(c, capitals, DateOnly.FromDateTime(DateTime.UtcNow));
-        if (IsChineseInvoice(c))
+        if (r.Kind != DocumentKind.Unknown)
+        {
+            // decided from the content: a ticket's kind
+        }
+        else if (IsChineseInvoice(c))
         {
             c.SetText(FieldNames.Currency, "CNY", r.Sources.Values.Min(), 1);
             var digital = r.Input is InputKind.Xml or InputKind.Ofd || r.Sources.Values.Any(s => s is FieldSource.PdfText);

@@ -31,6 +31,9 @@ public sealed class RecognitionResult
     /// </summary>
     public string? Identity => DocumentIdentity.Of(this);
 
+    /// <summary>A field's value as JSON writes it ("41.00", "2019-03-10"), by its stable name (travel fields as "travel.from").</summary>
+    public string? Value(string field) => new FieldCollector(this).Current(field);
+
     public static RecognitionResult Failed(string file, string errorCode, InputKind input = InputKind.Unknown) =>
         new() { File = file, Error = errorCode, Input = input };
 }

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using ExpenseFlow.Recognition.Text;
+
+namespace ExpenseFlow.Recognition.Extraction.Tickets;
+
+/// <summary>
+/// A labelled value on a ticket: after the label on its line, on the lines to its right, or — in a table whose header
+/// row holds the labels (an itinerary's 票价 | 民航发展基金 | 燃油附加费 | 合计) — in the line below the label.
+/// </summary>
+internal static class Labelled
+{
+    public static (string Value, TextLine Line)? Find(Layout layout, Regex pattern, params string[] labels)
+    {
+        var label = Layout.Label(labels);
+        foreach (var line in layout.Lines.OrderBy(l => l.Y).ThenBy(l => l.X))
+        {
+            var compact = layout.CompactOf(line);
+            var end = label(compact);
+            if (end < 0) continue;
+            if (pattern.Match(compact[end..]) is { Success: true } here) return (Value(here), line);
+            foreach (var right in layout.RightOf(line).Take(2))
+            {
+                var text = layout.CompactOf(right);
+                // The next header cell is another label: its value is below it, not this one's.
+                if (IsOtherLabel(text)) break;
+                if (pattern.Match(text) is { Success: true } m) return (Value(m), right);
+            }
+            foreach (var below in BelowAligned(layout, line))
+                if (pattern.Match(layout.CompactOf(below)) is { Success: true } m) return (Value(m), below);
+        }
+        return null;
+    }
+
+    public static decimal? Amount(Layout layout, out double confidence, params string[] labels)
+    {
+        confidence = 0;
+        if (Find(layout, AmountPattern, labels) is not { } found) return null;
+        confidence = found.Line.Confidence;
+        return TicketText.LastDecimal(found.Value) ?? Parsing.Amount(found.Value);
+    }
+
+    /// <summary>Group "v" when the pattern names one, else the whole match.</summary>
+    private static string Value(Match m) => m.Groups["v"].Success ? m.Groups["v"].Value : m.Value;
+
+    /// <summary>Lines below the label that overlap its column, within three of its heights, nearest first.</summary>
+    private static IEnumerable<TextLine> BelowAligned(Layout layout, TextLine label) =>
+        layout.Lines.Where(l => l.Y > label.CenterY && l.Y - label.Bottom < label.Height * 3
+                                && l.X < label.Right + label.Height && l.Right > label.X - label.Height)
+                    .OrderBy(l => l.Y).Take(2);
+
+    private static bool IsOtherLabel(string compact) => compact.Length > 0 && compact.All(ch => ch >= 0x3400 || char.IsLetter(ch) || ch == '/');
+
+    /// <summary>An amount: digits with a decimal point, after an optional sign or currency code.</summary>
+    public static readonly Regex AmountPattern = new(@"(?<v>(?:[¥￥]|CNY|RMB|CN|YQ)?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})|(?:[¥￥])\d+)", RegexOptions.CultureInvariant);
+}
