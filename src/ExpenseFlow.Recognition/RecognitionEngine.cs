@@ -119,6 +119,11 @@ public sealed class RecognitionEngine : IDisposable
         var result = new RecognitionResult { File = fileName };
         var c = new FieldCollector(result);
         result.TextLines.AddRange(lines);
+        if (source == FieldSource.Ocr && DocumentSplitter.Split(lines) is { } documents)
+        {
+            ExtractSeveral(documents, c, source);
+            return result;
+        }
         var capitals = ExtractFields(lines, c, source);
         Finish(c, capitals);
         return result;
@@ -289,6 +294,11 @@ public sealed class RecognitionEngine : IDisposable
         if (!_options.EnableOcr) return null;
         var sw = Stopwatch.StartNew();
         c.Result.TextLines.AddRange(lines);
+        if (DocumentSplitter.Split(lines) is { } documents)
+        {
+            ExtractSeveral(documents, c, FieldSource.Ocr);
+            return null;
+        }
         var capitals = ExtractFields(lines, c, FieldSource.Ocr);
         if (PaddleOcrEngine.Trace) Console.Error.WriteLine($"extract {sw.ElapsedMilliseconds} ms");
         return capitals;
@@ -313,6 +323,24 @@ public sealed class RecognitionEngine : IDisposable
         return capitals;
     }
 
+    /// <summary>
+    /// Each document of a page read on its own (with its box); a QR code found on the page goes to the document whose
+    /// invoice number it carries. The page's own fields become the first document's.
+    /// </summary>
+    private void ExtractSeveral(List<List<TextLine>> documents, FieldCollector page, FieldSource source)
+    {
+        foreach (var lines in documents)
+        {
+            var doc = new RecognitionResult { File = page.Result.File, Input = page.Result.Input, Box = DocumentSplitter.Box(lines) };
+            var c = new FieldCollector(doc);
+            var capitals = ExtractFields(lines, c, source);
+            foreach (var qr in page.QrPayloads.Where(q => q.InvoiceNumber == doc.Fields.InvoiceNumber)) c.ApplyQr(qr);
+            Finish(c, capitals);
+            page.Result.Documents.Add(doc);
+        }
+        page.Result.TakeDocument(page.Result.Documents[0]);
+    }
+
     private static bool IsInvoiceLayout(IReadOnlyList<TextLine> lines)
     {
         var all = string.Concat(lines.Select(l => TextNormalizer.Compact(l.Text)));
@@ -331,6 +359,8 @@ public sealed class RecognitionEngine : IDisposable
     private void Finish(FieldCollector c, decimal? capitals)
     {
         var r = c.Result;
+        // A page of several documents: each was finished on its own.
+        if (r.Documents.Count > 0) return;
         CrossChecks.Apply(c, capitals, DateOnly.FromDateTime(DateTime.UtcNow));
         if (r.Kind != DocumentKind.Unknown)
         {

@@ -10,6 +10,9 @@ internal sealed class FieldCollector(RecognitionResult result)
     private RecognizedFields F => Result.Fields;
     private TravelDetails T => Result.Fields.Travel;
 
+    /// <summary>The QR payloads applied, so a page found to hold several documents can give each its own.</summary>
+    public List<QrPayload> QrPayloads { get; } = [];
+
     public bool Has(string field) => Result.Sources.ContainsKey(field);
 
     public FieldSource? SourceOf(string field) => Result.Sources.TryGetValue(field, out var s) ? s : null;
@@ -197,6 +200,7 @@ internal sealed class FieldCollector(RecognitionResult result)
     /// <summary>The QR payload is exact: it beats the text layer and OCR for the fields it carries.</summary>
     public void ApplyQr(QrPayload qr)
     {
+        QrPayloads.Add(qr);
         SetText(FieldNames.InvoiceType, qr.InvoiceType, FieldSource.Qr, 1);
         SetText(FieldNames.InvoiceCode, qr.InvoiceCode, FieldSource.Qr, 1);
         SetText(FieldNames.InvoiceNumber, qr.InvoiceNumber, FieldSource.Qr, 1);

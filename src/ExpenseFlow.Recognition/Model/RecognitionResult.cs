@@ -6,7 +6,7 @@ public sealed class RecognitionResult
     public required string File { get; init; }
     public DocumentKind Kind { get; set; } = DocumentKind.Unknown;
     public InputKind Input { get; set; } = InputKind.Unknown;
-    public RecognizedFields Fields { get; } = new();
+    public RecognizedFields Fields { get; private set; } = new();
     public Dictionary<string, FieldSource> Sources { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, double> Confidence { get; } = new(StringComparer.Ordinal);
     public List<string> Warnings { get; } = [];
@@ -30,6 +30,20 @@ public sealed class RecognitionResult
     /// "train-ticket:{serial}", "air-itinerary:{serial}" and so on for tickets; absent when the parts were not read.
     /// </summary>
     public string? Identity => DocumentIdentity.Of(this);
+
+    /// <summary>Takes another result's document (kind, fields, their sources and confidence, warnings, box) as this one's.</summary>
+    internal void TakeDocument(RecognitionResult from)
+    {
+        Kind = from.Kind;
+        Fields = from.Fields;
+        Box = from.Box;
+        Sources.Clear();
+        foreach (var (k, v) in from.Sources) Sources[k] = v;
+        Confidence.Clear();
+        foreach (var (k, v) in from.Confidence) Confidence[k] = v;
+        Warnings.Clear();
+        Warnings.AddRange(from.Warnings);
+    }
 
     /// <summary>A field's value as JSON writes it ("41.00", "2019-03-10"), by its stable name (travel fields as "travel.from").</summary>
     public string? Value(string field) => new FieldCollector(this).Current(field);

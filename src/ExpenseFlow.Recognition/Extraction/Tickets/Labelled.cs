@@ -14,19 +14,20 @@ internal static class Labelled
         var label = Layout.Label(labels);
         foreach (var line in layout.Lines.OrderBy(l => l.Y).ThenBy(l => l.X))
         {
-            var compact = layout.CompactOf(line);
-            var end = label(compact);
+            // Without spaces but with colons: a time's colon is part of its value ("上车：08:12").
+            var loose = Loose(line.Text);
+            var end = label(loose);
             if (end < 0) continue;
-            if (pattern.Match(compact[end..]) is { Success: true } here) return (Value(here), line);
+            if (pattern.Match(loose[end..].TrimStart(':', '：')) is { Success: true } here) return (Value(here), line);
             foreach (var right in layout.RightOf(line).Take(2))
             {
-                var text = layout.CompactOf(right);
+                var text = Loose(right.Text).TrimStart(':', '：');
                 // The next header cell is another label: its value is below it, not this one's.
                 if (IsOtherLabel(text)) break;
                 if (pattern.Match(text) is { Success: true } m) return (Value(m), right);
             }
             foreach (var below in BelowAligned(layout, line))
-                if (pattern.Match(layout.CompactOf(below)) is { Success: true } m) return (Value(m), below);
+                if (pattern.Match(Loose(below.Text)) is { Success: true } m) return (Value(m), below);
         }
         return null;
     }
@@ -39,6 +40,8 @@ internal static class Labelled
         return TicketText.LastDecimal(found.Value) ?? Parsing.Amount(found.Value);
     }
 
+    private static string Loose(string text) => new(TextNormalizer.Normalize(text).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
     /// <summary>Group "v" when the pattern names one, else the whole match.</summary>
     private static string Value(Match m) => m.Groups["v"].Success ? m.Groups["v"].Value : m.Value;
 
@@ -48,8 +51,8 @@ internal static class Labelled
                                 && l.X < label.Right + label.Height && l.Right > label.X - label.Height)
                     .OrderBy(l => l.Y).Take(2);
 
-    private static bool IsOtherLabel(string compact) => compact.Length > 0 && compact.All(ch => ch >= 0x3400 || char.IsLetter(ch) || ch == '/');
+    private static bool IsOtherLabel(string text) => text.Length > 0 && text.All(ch => ch >= 0x3400 || char.IsLetter(ch) || ch is '/' or ':' or '：' or '(' or ')');
 
     /// <summary>An amount: digits with a decimal point, after an optional sign or currency code.</summary>
-    public static readonly Regex AmountPattern = new(@"(?<v>(?:[¥￥]|CNY|RMB|CN|YQ)?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})|(?:[¥￥])\d+)", RegexOptions.CultureInvariant);
+    public static readonly Regex AmountPattern = new(@"(?<v>(?:[¥￥]|CNY|RMB|CN|YQ)?(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})|[¥￥]\d+)", RegexOptions.CultureInvariant);
 }

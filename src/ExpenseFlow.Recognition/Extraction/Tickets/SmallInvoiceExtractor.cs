@@ -93,7 +93,7 @@ internal static partial class SmallInvoiceExtractor
         if (Labelled.Find(layout, Station(), "终点站", "终点", "到站", "到达站", "至", "到") is { } to) c.SetText(FieldNames.Travel.To, to.Value, source, Math.Min(conf, to.Line.Confidence));
         foreach (var line in layout.Lines.OrderBy(l => l.Y))
         {
-            if (TicketText.DateTime(layout.CompactOf(line)) is not { } dt) continue;
+            if (TicketText.DateTime(line.Text) is not { } dt) continue;
             var confidence = Math.Min(conf, line.Confidence);
             c.SetDate(FieldNames.TravelDate, dt.Date, source, confidence);
             var time = dt.Time ?? (Labelled.Find(layout, Clock(), "开车时间", "发车时间", "时间") is { } t ? TicketText.Time(t.Value) : null);
@@ -107,8 +107,8 @@ internal static partial class SmallInvoiceExtractor
     private static DateOnly? IssueDate(Layout layout, FieldCollector c, FieldSource source, double conf, params string[] labels)
     {
         var found = Labelled.Find(layout, DateText(), labels);
-        var line = found?.Line ?? layout.Lines.FirstOrDefault(l => TicketText.DateTime(layout.CompactOf(l)) is not null);
-        if (line is null || TicketText.DateTime(found?.Value ?? layout.CompactOf(line)) is not { } dt) return null;
+        var line = found?.Line ?? layout.Lines.FirstOrDefault(l => TicketText.DateTime(l.Text) is not null);
+        if (line is null || TicketText.DateTime(found?.Value ?? line.Text) is not { } dt) return null;
         c.SetDate(FieldNames.IssueDate, dt.Date, source, Math.Min(conf, line.Confidence) * (found is null ? 0.9 : 1));
         return dt.Date;
     }

@@ -64,7 +64,8 @@ internal static partial class TicketText
     private static partial Regex Decimal();
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})年(?<m>\d{1,2})月(?<d>\d{1,2})日?(?:(?<h>\d{1,2})[:：](?<min>\d{2}))?")]
     private static partial Regex CjkDateTime();
-    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?!\d)(?:(?<h>\d{1,2})[:：](?<min>\d{2}))?")]
+    /// <summary>`2024-05-06`, with a time spaced or glued after it (`2024-05-0608:30` once spaces are gone).</summary>
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{2}|\d(?!\d))(?:T?(?<h>\d{1,2})[:：](?<min>\d{2}))?")]
     private static partial Regex IsoDateTime();
     [GeneratedRegex(@"(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)")]
     private static partial Regex TimeOfDay();
