@@ -12,10 +12,25 @@ public sealed record ReceiptDto(
     string? Error, string? DocumentKind, InvoiceFieldsDto? Proposed, string? ProposedCurrency, RecognitionDetailDto? Recognition,
     Guid? ClaimId);
 
-/// <summary>Per-field source and confidence, warnings, and the text lines with their boxes (for outlining on the image).</summary>
+/// <summary>
+/// Per-field source and confidence, warnings, and the text lines with their boxes (for outlining on the image); for a
+/// ticket its identity (duplicate key), travel date and trip; for a file of several documents (a 粘贴单) each document
+/// with its box, kind and proposed fields (the receipt's own proposal is the first document's).
+/// </summary>
 public sealed record RecognitionDetailDto(
     IReadOnlyDictionary<string, string> Sources, IReadOnlyDictionary<string, double> Confidence, IReadOnlyList<string> Warnings,
-    IReadOnlyList<TextLineDto> TextLines, long ElapsedMs);
+    IReadOnlyList<TextLineDto> TextLines, long ElapsedMs,
+    string? Identity = null, DateOnly? TravelDate = null, TravelDto? Travel = null, IReadOnlyList<RecognizedDocumentDto>? Documents = null);
+
+/// <summary>The trip a ticket is for (times local, as printed: "2019-03-10T14:50"); absent parts were not read.</summary>
+public sealed record TravelDto(
+    string? PassengerName, string? From, string? To, string? TrainNumber, string? FlightNumber, string? SeatClass, string? Seat,
+    string? DepartureTime, string? ArrivalTime, decimal? DistanceKm, string? PlateNumber, DateOnly? CheckIn, DateOnly? CheckOut,
+    int? Nights, decimal? NightlyRate, string? Room);
+
+/// <summary>One document of several in one file: its kind, identity, box on the image (x, y, width, height) and fields.</summary>
+public sealed record RecognizedDocumentDto(
+    string Kind, string? Identity, IReadOnlyList<float> Box, InvoiceFieldsDto Proposed, string? Currency, DateOnly? TravelDate, TravelDto? Travel);
 
 public sealed record TextLineDto(string Text, double Confidence, float X, float Y, float Width, float Height);
 

@@ -22,7 +22,13 @@ internal static class ProposalBounds
     public static void Apply(RecognitionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        foreach (var document in result.Documents) Apply(document);
         var f = result.Fields;
+        if (f.TravelDate is { } travel && (travel < MinDate || travel > MaxDate))
+        {
+            Drop(result, FieldNames.TravelDate, $"{FieldNames.TravelDate} {travel:yyyy-MM-dd} is outside {MinDate:yyyy}–{MaxDate:yyyy}: not proposed");
+            f.TravelDate = null;
+        }
         f.TotalAmount = Amount(result, FieldNames.TotalAmount, f.TotalAmount);
         f.AmountExcludingTax = Amount(result, FieldNames.AmountExcludingTax, f.AmountExcludingTax);
         f.TaxAmount = Amount(result, FieldNames.TaxAmount, f.TaxAmount);

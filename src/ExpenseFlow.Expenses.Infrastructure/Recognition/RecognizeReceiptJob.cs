@@ -56,12 +56,7 @@ public sealed class RecognizeReceiptJob(
 
         ProposalBounds.Apply(result);
         var f = result.Fields;
-        var proposed = new InvoiceFields
-        {
-            InvoiceType = f.InvoiceType, InvoiceCode = f.InvoiceCode, InvoiceNumber = f.InvoiceNumber, IssueDate = f.IssueDate,
-            CheckCode = f.CheckCode, AmountExcludingTax = f.AmountExcludingTax, TaxAmount = f.TaxAmount, TotalAmount = f.TotalAmount,
-            SellerName = f.SellerName, SellerTaxId = f.SellerTaxId, BuyerName = f.BuyerName, BuyerTaxId = f.BuyerTaxId,
-        };
+        var proposed = Proposal(result);
         var detail = new
         {
             sources = result.Sources.ToDictionary(p => p.Key, p => Source(p.Value)),
@@ -69,8 +64,21 @@ public sealed class RecognizeReceiptJob(
             warnings = result.Warnings,
             textLines = result.TextLines.Select(l => new { l.Text, l.Confidence, l.X, l.Y, l.Width, l.Height }),
             elapsedMs = result.ElapsedMs,
+            identity = result.Identity,
+            travelDate = f.TravelDate,
+            travel = Travel(f.Travel),
+            documents = result.Documents.Count == 0 ? null : result.Documents.Select(d => new
+            {
+                kind = ResultJson.KindName(d.Kind),
+                identity = d.Identity,
+                box = d.Box is { } b ? new[] { b.X, b.Y, b.Width, b.Height } : [],
+                proposed = Proposal(d),
+                currency = d.Fields.Currency,
+                travelDate = d.Fields.TravelDate,
+                travel = Travel(d.Fields.Travel),
+            }).ToList(),
         };
-        receipt.Complete(Kind(result.Kind), proposed, f.Currency, JsonSerializer.Serialize(detail, Json), result.Error, clock.GetUtcNow());
+        receipt.Complete(ResultJson.KindName(result.Kind), proposed, f.Currency, JsonSerializer.Serialize(detail, Json), result.Error, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Receipt {ReceiptId} recognised as {Kind} in {Elapsed} ms", receiptId, receipt.DocumentKind, result.ElapsedMs);
     }
@@ -84,11 +92,24 @@ public sealed class RecognizeReceiptJob(
         _ => "ocr",
     };
 
-    private static string Kind(DocumentKind kind) => kind switch
+    /// <summary>
+    /// What a claim line takes from a document: a ticket's date is the day of travel when it prints no issue date (a
+    /// paper railway ticket), as that is the day the expense was incurred.
+    /// </summary>
+    private static InvoiceFields Proposal(RecognitionResult r)
     {
-        DocumentKind.VatInvoice => "vat-invoice",
-        DocumentKind.EInvoice => "e-invoice",
-        DocumentKind.Receipt => "receipt",
-        _ => "unknown",
+        var f = r.Fields;
+        return new InvoiceFields
+        {
+            InvoiceType = f.InvoiceType, InvoiceCode = f.InvoiceCode, InvoiceNumber = f.InvoiceNumber, IssueDate = f.IssueDate ?? f.TravelDate,
+            CheckCode = f.CheckCode, AmountExcludingTax = f.AmountExcludingTax, TaxAmount = f.TaxAmount, TotalAmount = f.TotalAmount,
+            SellerName = f.SellerName, SellerTaxId = f.SellerTaxId, BuyerName = f.BuyerName, BuyerTaxId = f.BuyerTaxId,
+        };
+    }
+
+    private static object? Travel(TravelDetails t) => t.IsEmpty ? null : new
+    {
+        t.PassengerName, t.From, t.To, t.TrainNumber, t.FlightNumber, t.SeatClass, t.Seat, t.DepartureTime, t.ArrivalTime,
+        t.DistanceKm, t.PlateNumber, t.CheckIn, t.CheckOut, t.Nights, t.NightlyRate, t.Room,
     };
 }

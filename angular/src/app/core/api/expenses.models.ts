@@ -1,7 +1,14 @@
 /** Shapes of the Expenses API (/api/expenses): receipts, categories, claims. */
 
 export type RecognitionStatus = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
-export type DocumentKind = 'vat-invoice' | 'e-invoice' | 'receipt' | 'unknown';
+export type DocumentKind =
+  | 'vat-invoice' | 'e-invoice' | 'receipt' | 'unknown'
+  | 'train-ticket' | 'air-itinerary' | 'taxi' | 'quota-invoice' | 'toll' | 'bus-ship-ticket' | 'roll-invoice' | 'hotel-folio';
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'vat-invoice', 'e-invoice', 'receipt', 'unknown',
+  'train-ticket', 'air-itinerary', 'taxi', 'quota-invoice', 'toll', 'bus-ship-ticket', 'roll-invoice', 'hotel-folio',
+];
 export type FieldSource = 'xml' | 'ofd' | 'pdf-text' | 'qr' | 'ocr';
 
 export interface InvoiceFields {

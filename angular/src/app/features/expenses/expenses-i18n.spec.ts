@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
+import { CLAIM_STATUSES, DOCUMENT_KINDS, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
 
 import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 
@@ -21,7 +21,7 @@ describe('Expenses texts', () => {
       ...CLAIM_STATUSES.map((s) => `expenses.status.${s}`),
       ...INVOICE_FIELD_NAMES.map((f) => `expenses.invoice.${f}`),
       ...['Pending', 'Running', 'Succeeded', 'Failed'].map((s) => `expenses.recognition.${s}`),
-      ...['vat-invoice', 'e-invoice', 'receipt', 'unknown'].map((k) => `expenses.documentKind.${k}`),
+      ...DOCUMENT_KINDS.map((k) => `expenses.documentKind.${k}`),
       'expenses.severity.Warn', 'expenses.severity.Block', 'nav.newClaim', 'nav.myClaims', 'nav.section.expenses',
     ];
     for (const tree of [en, zh]) {
