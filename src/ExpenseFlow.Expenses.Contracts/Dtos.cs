@@ -36,7 +36,8 @@ public sealed record TextLineDto(string Text, double Confidence, float X, float 
 
 public sealed record ClaimLineDto(
     Guid Id, int Position, string Category, decimal Amount, string Currency, decimal ExchangeRate, decimal AmountInBase,
-    DateOnly ExpenseDate, string? CostCentreCode, string? Description, IReadOnlyList<Guid> ReceiptIds, InvoiceFieldsDto Invoice);
+    DateOnly ExpenseDate, string? CostCentreCode, string? Description, IReadOnlyList<Guid> ReceiptIds, InvoiceFieldsDto Invoice,
+    int? DocumentIndex = null);
 
 public sealed record PolicyFindingDto(string Rule, string Severity, int? Line, string Message, string? Justification);
 
@@ -45,7 +46,8 @@ public sealed record ClaimEventDto(string Type, string? FromStatus, string ToSta
 public sealed record ClaimDto(
     Guid Id, string Number, Guid EmployeeId, Guid LegalEntityId, string Title, string Status, string BaseCurrency, decimal TotalInBase,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<ClaimLineDto> Lines,
-    IReadOnlyList<PolicyFindingDto> Findings, IReadOnlyList<ClaimEventDto> Timeline);
+    IReadOnlyList<PolicyFindingDto> Findings, IReadOnlyList<ClaimEventDto> Timeline,
+    DateOnly? TripStart = null, DateOnly? TripEnd = null, IReadOnlyList<string>? Travellers = null);
 
 public sealed record ClaimListItemDto(
     Guid Id, string Number, string Title, string Status, decimal TotalInBase, string BaseCurrency, int LineCount,

@@ -22,6 +22,21 @@ public static class ExpensesErrors
     public static readonly Error AmountNotPositive = new("Expenses.AmountNotPositive", ErrorKind.Validation,
         "The amount must be greater than zero.", "金额必须大于零。");
 
+    public static readonly Error DocumentIndexInvalid = new("Expenses.DocumentIndexInvalid", ErrorKind.Validation,
+        "A line's document index must name one of its file's documents (0 to 49) and needs a receipt.",
+        "明细的票据序号必须对应所附文件中的一张票据（0 至 49），且须附有票据。");
+
+    public static readonly Error TripDatesInvalid = new("Expenses.TripDatesInvalid", ErrorKind.Validation,
+        "A trip needs both its first and last day, the last not before the first, at most 366 days apart.",
+        "行程须同时填写开始和结束日期，结束不早于开始，且相隔不超过366天。");
+
+    public static readonly Error TravellersInvalid = new("Expenses.TravellersInvalid", ErrorKind.Validation,
+        "List at most 20 travelling colleagues, each name at most 64 characters.", "同行人最多20位，每个姓名不超过64个字符。");
+
+    public static readonly Error TravelClassRuleInvalid = new("Expenses.TravelClassRuleInvalid", ErrorKind.Validation,
+        "Allowed train classes are seat classes as tickets print them (e.g. 二等座) and cabins are economy, premium-economy, business or first; at most 20 of each.",
+        "允许的火车席别须为车票上印的席别（如二等座），舱位须为 economy、premium-economy、business 或 first，各不超过20项。");
+
     public static Error Required(string field, string fieldZh) => new("Expenses.Required", ErrorKind.Validation,
         $"{field} is required.", $"{fieldZh}为必填项。");
 

@@ -13,4 +13,6 @@ public static class ExpensesLimits
     public const int Reason = 1000;
     public const int CategoryName = 50;
     public const int Severity = 8;
+    public const int PersonName = 64;
+    public const int SeatClass = 16;
 }

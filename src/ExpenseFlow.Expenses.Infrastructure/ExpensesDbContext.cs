@@ -82,6 +82,8 @@ public sealed class ExpensesDbContext(DbContextOptions<ExpensesDbContext> option
 
     public DbSet<PolicySettings> PolicySettings => Set<PolicySettings>();
 
+    public DbSet<TravelClassRule> TravelClassRules => Set<TravelClassRule>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxRecord> InboxRecords => Set<InboxRecord>();

@@ -24,6 +24,8 @@ internal sealed class ClaimMap : IEntityTypeConfiguration<Claim>
             f.ToJson("findings");
             f.Property(p => p.Severity).HasConversion<string>();
         });
+        b.Property(x => x.Travellers).HasColumnType("text[]");
+        b.ToTable(t => t.HasCheckConstraint("ck_claims_trip", "(trip_start IS NULL) = (trip_end IS NULL) AND (trip_start IS NULL OR trip_start <= trip_end)"));
         b.HasIndex(x => new { x.EmployeeId, x.CreatedAt });
         b.HasIndex(x => new { x.EmployeeId, x.Status });
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
@@ -47,6 +49,7 @@ internal sealed class ClaimLineMap : IEntityTypeConfiguration<ClaimLine>
         b.Property(x => x.CostCentreCode).HasMaxLength(ExpensesLimits.Code);
         b.Property(x => x.Description).HasMaxLength(ExpensesLimits.Description);
         b.OwnsOne(x => x.Invoice, i => i.ToJson("invoice"));
+        b.ToTable(t => t.HasCheckConstraint("ck_claim_lines_document_index", $"document_index IS NULL OR document_index BETWEEN 0 AND {ClaimLine.MaxDocumentsPerFile - 1}"));
         b.HasIndex(x => x.ClaimId);
     }
 }
@@ -123,8 +126,19 @@ internal sealed class IdempotentRequestMap : IEntityTypeConfiguration<Idempotent
 }
 
 internal sealed class PolicyMaps :
-    IEntityTypeConfiguration<ExpenseCategory>, IEntityTypeConfiguration<CategoryLimit>, IEntityTypeConfiguration<ExchangeRate>, IEntityTypeConfiguration<PolicySettings>
+    IEntityTypeConfiguration<ExpenseCategory>, IEntityTypeConfiguration<CategoryLimit>, IEntityTypeConfiguration<ExchangeRate>, IEntityTypeConfiguration<PolicySettings>,
+    IEntityTypeConfiguration<TravelClassRule>
 {
+    public void Configure(EntityTypeBuilder<TravelClassRule> b)
+    {
+        b.ToTable("travel_class_rules");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.GradeCode).HasMaxLength(ExpensesLimits.Code);
+        b.Property(x => x.TrainClasses).HasColumnType("text[]");
+        b.Property(x => x.AirCabins).HasColumnType("text[]");
+        b.HasIndex(x => x.GradeCode).IsUnique().AreNullsDistinct(false);
+    }
+
     public void Configure(EntityTypeBuilder<ExpenseCategory> b)
     {
         b.ToTable("categories");
@@ -158,7 +172,7 @@ internal sealed class PolicyMaps :
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.BaseCurrency).HasMaxLength(ExpensesLimits.Currency);
         b.Property(x => x.ReceiptRequiredAbove).HasPrecision(18, 2);
-        foreach (var p in new[] { nameof(PolicySettings.BuyerCheck), nameof(PolicySettings.InvoiceDateWindow), nameof(PolicySettings.CategoryLimits), nameof(PolicySettings.ReceiptRequired) })
+        foreach (var p in new[] { nameof(PolicySettings.BuyerCheck), nameof(PolicySettings.InvoiceDateWindow), nameof(PolicySettings.CategoryLimits), nameof(PolicySettings.ReceiptRequired), nameof(PolicySettings.TravelPolicy) })
         {
             b.Property<PolicySeverity>(p).HasConversion<string>().HasMaxLength(ExpensesLimits.Severity);
         }

@@ -87,7 +87,12 @@ internal static class ClaimContext
         var perDay = others.GroupBy(o => (o.Category, o.ExpenseDate)).ToDictionary(g => g.Key, g => g.Sum(o => o.AmountInBase));
         var perMonth = others.GroupBy(o => (o.Category, o.ExpenseDate.Year, o.ExpenseDate.Month)).ToDictionary(g => g.Key, g => g.Sum(o => o.AmountInBase));
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var context = new PolicyContext(settings, categories, limits, person?.GradeCode, entity.Name, entity.TaxId, today, perDay, perMonth);
+        var context = new PolicyContext(settings, categories, limits, person?.GradeCode, entity.Name, entity.TaxId, today, perDay, perMonth)
+        {
+            EmployeeName = person?.DisplayName,
+            TravelClasses = await db.TravelClassRules.AsNoTracking().ToListAsync(ct),
+            Tickets = await TicketFactsReader.LoadAsync(db, claim, ct),
+        };
         var documents = await evidence.ResolveAsync(claim, ct);
         var identity = await evidence.FindingsAsync(claim, documents, ct);
         return ([.. identity, .. PolicyEvaluator.Evaluate(claim, context)], documents);

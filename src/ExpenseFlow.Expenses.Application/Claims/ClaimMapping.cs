@@ -29,11 +29,12 @@ internal static class ClaimMapping
 
     public static ClaimLineDto ToDto(this ClaimLine l) => new(
         l.Id, l.Position, l.Category, l.Amount, l.Currency, l.ExchangeRate, l.AmountInBase, l.ExpenseDate, l.CostCentreCode, l.Description,
-        l.ReceiptIds, l.Invoice.ToDto());
+        l.ReceiptIds, l.Invoice.ToDto(), l.DocumentIndex);
 
     public static ClaimDto ToDto(this Claim c, IReadOnlyList<ClaimEventDto> timeline) => new(
         c.Id, c.Number, c.EmployeeId, c.LegalEntityId, c.Title, c.Status.ToString(), c.BaseCurrency, c.TotalInBase, c.CreatedAt, c.UpdatedAt,
-        c.SubmittedAt, c.Lines.OrderBy(l => l.Position).Select(ToDto).ToList(), c.Findings.Select(ToDto).ToList(), timeline);
+        c.SubmittedAt, c.Lines.OrderBy(l => l.Position).Select(ToDto).ToList(), c.Findings.Select(ToDto).ToList(), timeline,
+        c.TripStart, c.TripEnd, c.Travellers);
 
     public static ReceiptDto ToDto(this Receipt r, Guid? claimId)
     {

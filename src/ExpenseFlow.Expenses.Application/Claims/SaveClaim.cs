@@ -15,9 +15,14 @@ namespace ExpenseFlow.Expenses.Application.Claims;
 
 public sealed record SaveLineRequest(
     [MaxLength(ExpensesLimits.Code)] string Category, [Money] decimal Amount, [Currency] string? Currency, DateOnly ExpenseDate, [MaxLength(ExpensesLimits.Code)] string? CostCentreCode,
-    [MaxLength(ExpensesLimits.Description)] string? Description, [MaxItems(50)] IReadOnlyList<Guid>? ReceiptIds, InvoiceFieldsDto? Invoice);
+    [MaxLength(ExpensesLimits.Description)] string? Description, [MaxItems(50)] IReadOnlyList<Guid>? ReceiptIds, InvoiceFieldsDto? Invoice,
+    [Range(0, ClaimLine.MaxDocumentsPerFile - 1)] int? DocumentIndex = null);
 
-public sealed record SaveClaimRequest([MaxLength(ExpensesLimits.Title)] string Title, Guid LegalEntityId, [MaxItems(200)] IReadOnlyList<SaveLineRequest>? Lines);
+/// <param name="TripStart">First day of the trip the claim is for (with <paramref name="TripEnd"/>, or neither).</param>
+/// <param name="Travellers">Colleagues whose tickets the claim may carry besides the claimant's own.</param>
+public sealed record SaveClaimRequest(
+    [MaxLength(ExpensesLimits.Title)] string Title, Guid LegalEntityId, [MaxItems(200)] IReadOnlyList<SaveLineRequest>? Lines,
+    DateOnly? TripStart = null, DateOnly? TripEnd = null, [MaxItems(Claim.MaxTravellers)] IReadOnlyList<string>? Travellers = null);
 
 /// <summary>Create, change and delete drafts (and returned claims): the employee's own only.</summary>
 internal static class SaveClaim
@@ -31,6 +36,7 @@ internal static class SaveClaim
         var now = clock.GetUtcNow();
         var seq = await db.Database.SqlQueryRaw<long>("SELECT nextval('expenses.claim_number_seq') AS \"Value\"").SingleAsync(ct);
         var claim = Claim.Create(Guid.CreateVersion7(), $"EXP-{now:yyyy}-{seq:000000}", me, request.LegalEntityId, request.Title, settings.BaseCurrency, now);
+        claim.SetTrip(request.TripStart, request.TripEnd, request.Travellers);
         await ApplyLinesAsync(db, claim, request, me, now, ct);
         db.Claims.Add(claim);
         await db.SaveChangesAsync(ct);
@@ -43,6 +49,7 @@ internal static class SaveClaim
         var claim = await ClaimContext.LoadOwnAsync(db, id, user, ct);
         await ClaimContext.EnsureLegalEntityAsync(directory, request.LegalEntityId, ct);
         claim.Rename(request.Title, request.LegalEntityId);
+        claim.SetTrip(request.TripStart, request.TripEnd, request.Travellers);
         await ApplyLinesAsync(db, claim, request, user.Me(), clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ClaimQueries.LoadDtoAsync(db, directory, id, user, ct));
@@ -80,7 +87,7 @@ internal static class SaveClaim
         await ClaimContext.EnsureReceiptsAsync(db, claim, lines.SelectMany(l => l.ReceiptIds ?? []), me, ct);
         var rates = await ClaimContext.RatesAsync(db, claim.BaseCurrency, ct);
         claim.SetLines(
-            lines.Select(l => new LineDraft(l.Category, l.Amount, l.Currency ?? claim.BaseCurrency, l.ExpenseDate, l.CostCentreCode, l.Description, l.ReceiptIds, l.Invoice.ToDomain())).ToList(),
+            lines.Select(l => new LineDraft(l.Category, l.Amount, l.Currency ?? claim.BaseCurrency, l.ExpenseDate, l.CostCentreCode, l.Description, l.ReceiptIds, l.Invoice.ToDomain(), l.DocumentIndex)).ToList(),
             rates, me, now);
     }
 }

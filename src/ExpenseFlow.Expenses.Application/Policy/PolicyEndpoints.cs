@@ -16,7 +16,11 @@ namespace ExpenseFlow.Expenses.Application.Policy;
 public sealed record PolicySettingsDto(
     [Currency] string BaseCurrency, [MaxLength(ExpensesLimits.Severity)] string BuyerCheck, [MaxLength(ExpensesLimits.Severity)] string InvoiceDateWindow,
     [Range(0, 36500)] int InvoiceMaxAgeDays, [MaxLength(ExpensesLimits.Severity)] string CategoryLimits, [MaxLength(ExpensesLimits.Severity)] string ReceiptRequired,
-    [Money] decimal ReceiptRequiredAbove);
+    [Money] decimal ReceiptRequiredAbove, [MaxLength(ExpensesLimits.Severity)] string? TravelPolicy = null);
+
+/// <summary>差标 for one grade (or, without a grade, everyone else): train seat classes as printed, flight cabins.</summary>
+public sealed record TravelClassRuleDto(
+    [MaxLength(ExpensesLimits.Code)] string? GradeCode, [MaxItems(20)] IReadOnlyList<string> TrainClasses, [MaxItems(20)] IReadOnlyList<string> AirCabins);
 
 public sealed record CategoryLimitDto(Guid Id, string Category, string? GradeCode, decimal? PerItem, decimal? PerDay, decimal? PerMonth);
 
@@ -46,6 +50,9 @@ internal static class PolicyEndpoints
         policy.MapGet("/exchange-rates", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok(await db.ExchangeRates.AsNoTracking().OrderBy(r => r.Id)
             .Select(r => new ExchangeRateDto(r.Id, r.Rate, r.EffectiveFrom)).ToListAsync(ct)));
         policy.MapPut("/exchange-rates", SaveRateAsync);
+        policy.MapGet("/travel-classes", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok((await db.TravelClassRules.AsNoTracking().ToListAsync(ct))
+            .OrderBy(r => r.GradeCode is not null).ThenBy(r => r.GradeCode, StringComparer.Ordinal).Select(ToDto).ToList()));
+        policy.MapPut("/travel-classes", SaveTravelClassesAsync);
     }
 
     private static async Task<Ok<PolicySettingsDto>> UpdateSettingsAsync(PolicySettingsDto request, ExpensesDbContext db, CancellationToken ct)
@@ -58,7 +65,8 @@ internal static class PolicyEndpoints
         }
 
         settings.Update((request.BaseCurrency ?? "CNY").Trim().ToUpperInvariant(), Severity(request.BuyerCheck), Severity(request.InvoiceDateWindow), request.InvoiceMaxAgeDays,
-            Severity(request.CategoryLimits), Severity(request.ReceiptRequired), request.ReceiptRequiredAbove);
+            Severity(request.CategoryLimits), Severity(request.ReceiptRequired), request.ReceiptRequiredAbove,
+            request.TravelPolicy is null ? null : Severity(request.TravelPolicy));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(settings));
     }
@@ -108,9 +116,30 @@ internal static class PolicyEndpoints
         return TypedResults.Ok(new ExchangeRateDto(currency, request.Rate, request.EffectiveFrom));
     }
 
+    /// <summary>Creates or replaces the rule of one grade (an upsert on the grade; the unique index settles two at once).</summary>
+    private static async Task<Ok<TravelClassRuleDto>> SaveTravelClassesAsync(TravelClassRuleDto request, ExpensesDbContext db, CancellationToken ct)
+    {
+        var grade = string.IsNullOrWhiteSpace(request.GradeCode) ? null : request.GradeCode.Trim();
+        var rule = await db.TravelClassRules.FirstOrDefaultAsync(r => r.GradeCode == grade, ct);
+        if (rule is null)
+        {
+            rule = TravelClassRule.Create(Guid.CreateVersion7(), grade, request.TrainClasses ?? [], request.AirCabins ?? []);
+            db.TravelClassRules.Add(rule);
+        }
+        else
+        {
+            rule.Update(request.TrainClasses ?? [], request.AirCabins ?? []);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(rule));
+    }
+
+    private static TravelClassRuleDto ToDto(TravelClassRule r) => new(r.GradeCode, r.TrainClasses, r.AirCabins);
+
     private static PolicySeverity Severity(string? value) =>
         Enum.TryParse<PolicySeverity>(value, true, out var s) ? s : throw new DomainException(InvalidSeverity);
 
     private static PolicySettingsDto ToDto(PolicySettings s) => new(s.BaseCurrency, s.BuyerCheck.ToString(), s.InvoiceDateWindow.ToString(), s.InvoiceMaxAgeDays,
-        s.CategoryLimits.ToString(), s.ReceiptRequired.ToString(), s.ReceiptRequiredAbove);
+        s.CategoryLimits.ToString(), s.ReceiptRequired.ToString(), s.ReceiptRequiredAbove, s.TravelPolicy.ToString());
 }

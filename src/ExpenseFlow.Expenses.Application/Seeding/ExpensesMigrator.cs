@@ -32,6 +32,12 @@ internal sealed class ExpensesMigrator(ExpensesDbContext db) : IModuleMigrator
             db.PolicySettings.Add(PolicySettings.Default());
         }
 
+        // A company starts with the usual 差标 (staff: 二等座 and economy), which finance adapts per grade.
+        if (!await db.TravelClassRules.AnyAsync(cancellationToken))
+        {
+            db.TravelClassRules.Add(TravelClassRule.Create(Guid.CreateVersion7(), null, ["二等座", "硬座", "硬卧", "软座", "无座"], ["economy"]));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -49,6 +55,19 @@ internal sealed class ExpensesMigrator(ExpensesDbContext db) : IModuleMigrator
         })
         {
             db.CategoryLimits.Add(CategoryLimit.Create(Guid.CreateVersion7(), category, grade, item, day, month));
+        }
+
+        // Demo grades: G4 (managers) may take 一等座 and 软卧, G5 (directors) also 商务座 and business class.
+        foreach (var (grade, train, air) in new (string, string[], string[])[]
+        {
+            ("G4", ["二等座", "一等座", "硬座", "硬卧", "软卧", "软座", "无座"], ["economy", "premium-economy"]),
+            ("G5", ["二等座", "一等座", "商务座", "特等座", "硬座", "硬卧", "软卧", "高级软卧", "软座", "无座"], ["economy", "premium-economy", "business"]),
+        })
+        {
+            if (!await db.TravelClassRules.AnyAsync(r => r.GradeCode == grade, cancellationToken))
+            {
+                db.TravelClassRules.Add(TravelClassRule.Create(Guid.CreateVersion7(), grade, train, air));
+            }
         }
 
         var from = new DateOnly(2026, 1, 1);

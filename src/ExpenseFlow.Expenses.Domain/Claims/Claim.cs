@@ -38,6 +38,14 @@ public sealed class Claim : AggregateRoot<Guid>
     /// <summary>The policy findings accepted at the last submit, with the employee's justifications.</summary>
     public List<PolicyFinding> Findings { get; private set; } = [];
 
+    /// <summary>The trip the claim is for, when it is one: tickets dated outside it are a travel-policy finding.</summary>
+    public DateOnly? TripStart { get; private set; }
+
+    public DateOnly? TripEnd { get; private set; }
+
+    /// <summary>Colleagues whose tickets this claim may carry (a team trip paid by one), besides the claimant.</summary>
+    public List<string> Travellers { get; private set; } = [];
+
     public IReadOnlyList<ClaimLine> Lines => _lines;
 
     /// <summary>Events appended by this unit of work; the stored log is read separately.</summary>
@@ -62,6 +70,28 @@ public sealed class Claim : AggregateRoot<Guid>
         Title = t.Length == 0 ? throw new DomainException(ExpensesErrors.Required("Title", "事由")) : t[..Math.Min(200, t.Length)];
         LegalEntityId = legalEntityId;
     }
+
+    /// <summary>The trip's first and last day (both or neither) and the colleagues travelling with the claimant.</summary>
+    public void SetTrip(DateOnly? start, DateOnly? end, IReadOnlyList<string>? travellers)
+    {
+        EnsureEditable();
+        if (start.HasValue != end.HasValue || start > end || (start is { } s && end is { } e && e.DayNumber - s.DayNumber > MaxTripDays))
+        {
+            throw new DomainException(ExpensesErrors.TripDatesInvalid);
+        }
+
+        var names = (travellers ?? []).Select(t => (t ?? string.Empty).Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count > MaxTravellers || names.Any(n => n.Length > ExpensesLimits.PersonName))
+        {
+            throw new DomainException(ExpensesErrors.TravellersInvalid);
+        }
+
+        (TripStart, TripEnd, Travellers) = (start, end, names);
+    }
+
+    public const int MaxTravellers = 20;
+
+    public const int MaxTripDays = 366;
 
     /// <summary>Replaces the lines with what the employee entered; <paramref name="rateOf"/> converts into the base currency.</summary>
     public void SetLines(IReadOnlyList<LineDraft> drafts, Func<string, decimal> rateOf, Guid actor, DateTimeOffset at)

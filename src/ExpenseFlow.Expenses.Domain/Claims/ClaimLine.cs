@@ -57,6 +57,9 @@ public sealed class ClaimLine : Entity<Guid>
 
     public InvoiceFields Invoice { get; private set; } = new();
 
+    /// <summary>Which document of a file holding several (a 粘贴单) this line is, counted from 0; null for a file of one.</summary>
+    public int? DocumentIndex { get; private set; }
+
     internal static ClaimLine Create(Guid id, Guid claimId, int position) => new() { Id = id, ClaimId = claimId, Position = position };
 
     internal void Update(LineDraft draft, decimal rate)
@@ -82,7 +85,13 @@ public sealed class ClaimLine : Entity<Guid>
         Description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim()[..Math.Min(500, draft.Description.Trim().Length)];
         ReceiptIds = draft.ReceiptIds?.Distinct().ToList() ?? [];
         Invoice = draft.Invoice ?? new InvoiceFields();
+        DocumentIndex = draft.DocumentIndex is { } index && ReceiptIds.Count > 0
+            ? index is >= 0 and < MaxDocumentsPerFile ? index : throw new DomainException(ExpensesErrors.DocumentIndexInvalid)
+            : null;
     }
+
+    /// <summary>Documents one file can hold: far above any sheet of tickets.</summary>
+    public const int MaxDocumentsPerFile = 50;
 
     /// <summary>The code and number read from the line's own document replace what was typed (or left blank).</summary>
     internal void AdoptIdentity(string? code, string? number) => Invoice = Invoice with { InvoiceCode = code, InvoiceNumber = number };
@@ -91,4 +100,4 @@ public sealed class ClaimLine : Entity<Guid>
 /// <summary>What an employee enters for one line.</summary>
 public sealed record LineDraft(
     string Category, decimal Amount, string Currency, DateOnly ExpenseDate, string? CostCentreCode, string? Description,
-    IReadOnlyList<Guid>? ReceiptIds, InvoiceFields? Invoice);
+    IReadOnlyList<Guid>? ReceiptIds, InvoiceFields? Invoice, int? DocumentIndex = null);

@@ -101,11 +101,15 @@ public sealed class PolicySettings : Entity<int>
 
     public PolicySeverity DuplicateInvoice => PolicySeverity.Block;
 
+    /// <summary>差标 on tickets: seat class or cabin for the grade, the traveller, the travel date within the trip.</summary>
+    public PolicySeverity TravelPolicy { get; private set; } = PolicySeverity.Warn;
+
     public static PolicySettings Default() => new() { Id = 1 };
 
     public void Update(string baseCurrency, PolicySeverity buyerCheck, PolicySeverity invoiceDateWindow, int invoiceMaxAgeDays,
-        PolicySeverity categoryLimits, PolicySeverity receiptRequired, decimal receiptRequiredAbove)
+        PolicySeverity categoryLimits, PolicySeverity receiptRequired, decimal receiptRequiredAbove, PolicySeverity? travelPolicy = null)
     {
+        TravelPolicy = travelPolicy ?? TravelPolicy;
         BaseCurrency = baseCurrency;
         BuyerCheck = buyerCheck;
         InvoiceDateWindow = invoiceDateWindow;

@@ -13,7 +13,16 @@ public sealed record PolicyContext(
     string BuyerTaxId,
     DateOnly Today,
     IReadOnlyDictionary<(string Category, DateOnly Day), decimal> OtherClaimsPerDay,
-    IReadOnlyDictionary<(string Category, int Year, int Month), decimal> OtherClaimsPerMonth);
+    IReadOnlyDictionary<(string Category, int Year, int Month), decimal> OtherClaimsPerMonth)
+{
+    /// <summary>The claimant's name, for the traveller check.</summary>
+    public string? EmployeeName { get; init; }
+
+    public IReadOnlyList<TravelClassRule> TravelClasses { get; init; } = [];
+
+    /// <summary>What recognition read from each line's ticket, by line id.</summary>
+    public IReadOnlyDictionary<Guid, TicketFacts> Tickets { get; init; } = new Dictionary<Guid, TicketFacts>();
+}
 
 /// <summary>
 /// Checks a claim against the company's policy; pure, so every rule is tested without a database. Duplicate invoices
@@ -42,6 +51,11 @@ public static class PolicyEvaluator
             {
                 Add("UnknownCategory", PolicySeverity.Block, $"category '{line.Category}' is not available.", $"费用类别“{line.Category}”不可用。");
                 continue;
+            }
+
+            if (context.Tickets.TryGetValue(line.Id, out var ticket))
+            {
+                TravelRules.Check(claim, ticket, context, (rule, en, zh) => Add(rule, s.TravelPolicy, en, zh));
             }
 
             var invoice = line.Invoice;

@@ -147,6 +147,19 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("total_in_base");
 
+                    b.PrimitiveCollection<List<string>>("Travellers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("travellers");
+
+                    b.Property<DateOnly?>("TripEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("trip_end");
+
+                    b.Property<DateOnly?>("TripStart")
+                        .HasColumnType("date")
+                        .HasColumnName("trip_start");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -170,7 +183,10 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                     b.HasIndex("EmployeeId", "Status")
                         .HasDatabaseName("ix_claims_employee_id_status");
 
-                    b.ToTable("claims", "expenses");
+                    b.ToTable("claims", "expenses", t =>
+                        {
+                            t.HasCheckConstraint("ck_claims_trip", "(trip_start IS NULL) = (trip_end IS NULL) AND (trip_start IS NULL OR trip_start <= trip_end)");
+                        });
                 });
 
             modelBuilder.Entity("ExpenseFlow.Expenses.Domain.Claims.ClaimEvent", b =>
@@ -278,6 +294,10 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_index");
+
                     b.Property<decimal>("ExchangeRate")
                         .HasPrecision(18, 8)
                         .HasColumnType("numeric(18,8)")
@@ -302,7 +322,10 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                     b.HasIndex("ClaimId")
                         .HasDatabaseName("ix_claim_lines_claim_id");
 
-                    b.ToTable("claim_lines", "expenses");
+                    b.ToTable("claim_lines", "expenses", t =>
+                        {
+                            t.HasCheckConstraint("ck_claim_lines_document_index", "document_index IS NULL OR document_index BETWEEN 0 AND 49");
+                        });
                 });
 
             modelBuilder.Entity("ExpenseFlow.Expenses.Domain.Policies.CategoryLimit", b =>
@@ -450,10 +473,49 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("receipt_required_above");
 
+                    b.Property<string>("TravelPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("travel_policy");
+
                     b.HasKey("Id")
                         .HasName("pk_policy_settings");
 
                     b.ToTable("policy_settings", "expenses");
+                });
+
+            modelBuilder.Entity("ExpenseFlow.Expenses.Domain.Policies.TravelClassRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AirCabins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("air_cabins");
+
+                    b.Property<string>("GradeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("grade_code");
+
+                    b.PrimitiveCollection<List<string>>("TrainClasses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("train_classes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_travel_class_rules");
+
+                    b.HasIndex("GradeCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_travel_class_rules_grade_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("GradeCode"), false);
+
+                    b.ToTable("travel_class_rules", "expenses");
                 });
 
             modelBuilder.Entity("ExpenseFlow.Expenses.Domain.Receipts.Receipt", b =>

@@ -62,7 +62,7 @@ internal static class ExpensesApi
     {
         ((int)response.StatusCode).ShouldBe(status, await response.Content.ReadAsStringAsync());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        body.GetProperty("code").GetString().ShouldBe(code);
+        body.GetProperty("code").GetString().ShouldBe(code, body.GetRawText());
         return body;
     }
 
