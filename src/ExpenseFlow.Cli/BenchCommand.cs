@@ -62,12 +62,22 @@ internal static class BenchCommand
     private static bool IsImage(string path) => Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".webp" or ".bmp";
 
     private sealed record BenchRun(string Engine, long FirstMs, List<long> LatenciesMs, double Throughput1, double ThroughputN,
-        Dictionary<string, (int Right, int Total)> Accuracy, int Errors);
+        Dictionary<string, (int Right, int Total)> Accuracy, int Errors, Dictionary<string, KindStats> Kinds);
+
+    /// <summary>Per expected document kind: documents, fields exact of fields expected, latencies.</summary>
+    private sealed class KindStats
+    {
+        public int Documents;
+        public int Right;
+        public int Total;
+        public List<long> Latencies { get; } = [];
+    }
 
     private static BenchRun Measure(string label, RecognitionEngine engine, List<LabelledDocument> docs, int parallel, TextWriter log)
     {
         var latencies = new List<long>();
         var accuracy = new Dictionary<string, (int Right, int Total)>();
+        var kinds = new Dictionary<string, KindStats>(StringComparer.Ordinal);
         var errors = 0;
         // The dataset's first document once more before measuring: its latency is reported as "first" (for the first
         // dataset of the process, a first call after RecognitionEngine.WarmUp), then the measured pass runs warm.
@@ -81,13 +91,27 @@ internal static class BenchCommand
             var r = engine.Recognize(File.ReadAllBytes(doc.Path), Path.GetFileName(doc.Path));
             latencies.Add(t.ElapsedMilliseconds);
             if (r.Error is not null) errors++;
-            foreach (var (field, expected) in doc.Expected)
+            // A sheet of several documents: each expected document against the one found at its place.
+            var expectations = doc.Documents is { Count: > 0 } sheet
+                ? sheet.Select((e, i) => (Expected: e, Result: i < r.Documents.Count ? r.Documents[i] : null, Name: $"{Path.GetFileName(doc.Path)}#{i}")).ToList()
+                : [(Expected: doc.Expected, Result: (RecognitionResult?)r, Name: Path.GetFileName(doc.Path))];
+            if (doc.Documents is { Count: > 0 } && r.Documents.Count != doc.Documents.Count)
+                log.WriteLine($"  [{label}] {Path.GetFileName(doc.Path)}: {doc.Documents.Count} documents expected, {r.Documents.Count} found");
+            foreach (var (expectedFields, result, name) in expectations)
             {
-                if (expected.Length == 0 && Datasets.Actual(r, field).Length == 0) { Add(accuracy, field, true); continue; }
-                var actual = Datasets.Actual(r, field);
-                var ok = Datasets.Matches(field, expected, actual);
-                Add(accuracy, field, ok);
-                if (!ok) log.WriteLine($"  [{label}] {Path.GetFileName(doc.Path)} {field}: expected '{expected}' got '{actual}'");
+                var kind = expectedFields.GetValueOrDefault("kind") ?? "";
+                if (!kinds.TryGetValue(kind, out var stats)) kinds[kind] = stats = new KindStats();
+                stats.Documents++;
+                stats.Latencies.Add(t.ElapsedMilliseconds);
+                foreach (var (field, expected) in expectedFields)
+                {
+                    var actual = result is null ? "" : Datasets.Actual(result, field);
+                    var ok = expected.Length == 0 ? actual.Length == 0 || field == "kind" : Datasets.Matches(field, expected, actual);
+                    Add(accuracy, field, ok);
+                    stats.Total++;
+                    if (ok) stats.Right++;
+                    else log.WriteLine($"  [{label}] {name} {field}: expected '{expected}' got '{actual}'");
+                }
             }
         }
         var throughput1 = docs.Count / sw.Elapsed.TotalSeconds;
@@ -95,7 +119,7 @@ internal static class BenchCommand
         Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = parallel },
             doc => engine.Recognize(File.ReadAllBytes(doc.Path), Path.GetFileName(doc.Path)));
         var throughputN = docs.Count / sw.Elapsed.TotalSeconds;
-        return new BenchRun(label, firstMs, latencies, throughput1, throughputN, accuracy, errors);
+        return new BenchRun(label, firstMs, latencies, throughput1, throughputN, accuracy, errors, kinds);
     }
 
     private static void Add(Dictionary<string, (int Right, int Total)> acc, string field, bool ok)
@@ -129,6 +153,21 @@ internal static class BenchCommand
             sb.AppendLine(CultureInfo.InvariantCulture, $" {r.Accuracy.Values.Sum(a => a.Total - a.Right)} |");
         }
         sb.AppendLine();
+        if (runs.Any(r => r.Kinds.Count > 1 || r.Kinds.Keys.Any(k => k.Length > 0)))
+        {
+            // By kind: a sheet's documents count under their own kinds (latency: the whole file's).
+            sb.AppendLine("| engine | kind | documents | fields exact | median ms | P90 ms |");
+            sb.AppendLine("|---|---|---|---|---|---|");
+            foreach (var r in runs)
+            foreach (var (kind, k) in r.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                var sorted = k.Latencies.Order().ToList();
+                long P(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+                sb.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {r.Engine} | {(kind.Length == 0 ? "(unlabelled)" : kind)} | {k.Documents} | {(k.Total == 0 ? 0 : 100.0 * k.Right / k.Total):0.0}% ({k.Right}/{k.Total}) | {P(0.5)} | {P(0.9)} |");
+            }
+            sb.AppendLine();
+        }
         return sb.ToString();
     }
 }

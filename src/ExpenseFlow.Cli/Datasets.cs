@@ -5,7 +5,8 @@ using ExpenseFlow.Recognition.Text;
 namespace ExpenseFlow.Cli;
 
 /// <summary>A document with the field values a person read from it.</summary>
-internal sealed record LabelledDocument(string Path, IReadOnlyDictionary<string, string> Expected);
+/// <summary>A document with the field values a person read from it; a sheet of several lists each document's, in reading order.</summary>
+internal sealed record LabelledDocument(string Path, IReadOnlyDictionary<string, string> Expected, IReadOnlyList<IReadOnlyDictionary<string, string>>? Documents = null);
 
 /// <summary>Reads the development data layouts: sroie-dev (img/ + key/*.json) and ofd (labels.jsonl).</summary>
 internal static class Datasets
@@ -42,6 +43,13 @@ internal static class Datasets
         foreach (var line in File.ReadLines(Path.Combine(dir, "labels.jsonl")).Where(l => l.Trim().Length > 0))
         {
             using var json = JsonDocument.Parse(line);
+            if (json.RootElement.TryGetProperty("documents", out var sheet) && sheet.ValueKind == JsonValueKind.Array)
+            {
+                // A generated sheet: [{"kind": ..., "fields": {...}}, ...] in reading order.
+                var each = sheet.EnumerateArray().Select(d => (IReadOnlyDictionary<string, string>)Fields(d)).ToList();
+                docs.Add(new LabelledDocument(Path.Combine(dir, json.RootElement.GetProperty("file").GetString() ?? ""), new Dictionary<string, string>(), each));
+                continue;
+            }
             if (json.RootElement.TryGetProperty("fields", out var given))
             {
                 // Generated sets: expected values already in the engine's field names.
@@ -79,6 +87,15 @@ internal static class Datasets
             docs.Add(new LabelledDocument(Path.Combine(dir, L("file")), expected));
         }
         return docs;
+    }
+
+    private static Dictionary<string, string> Fields(JsonElement document)
+    {
+        var fields = document.TryGetProperty("fields", out var f) && f.ValueKind == JsonValueKind.Object
+            ? f.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText())
+            : [];
+        if (document.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String) fields["kind"] = kind.GetString() ?? "";
+        return fields;
     }
 
     /// <summary>Field value as the benchmark compares it (JSON's form); "kind" is the document kind's name.</summary>
