@@ -32,8 +32,16 @@ internal static class DocumentSplitter
             var box = Box(rest);
             documents.OrderBy(d => Distance(Box(d), box)).First().AddRange(rest);
         }
-        // Reading order: top to bottom by rows of documents, left to right within a row.
-        return documents.OrderBy(d => Box(d).Y).ThenBy(d => Box(d).X).ToList();
+        // Reading order: rows of documents top to bottom (documents whose heights overlap by half share a row), left to right.
+        var rows = new List<List<List<TextLine>>>();
+        foreach (var d in documents.OrderBy(d => Box(d).Y))
+        {
+            var box = Box(d);
+            var row = rows.FirstOrDefault(r => r.Any(o => VerticalOverlap(Box(o), box) > 0.5f));
+            if (row is null) rows.Add([d]);
+            else row.Add(d);
+        }
+        return rows.SelectMany(r => r.OrderBy(d => Box(d).X)).ToList();
     }
 
     /// <summary>Groups of lines connected by gaps below <see cref="JoinGap"/> line heights (union-find over pairs).</summary>
@@ -86,6 +94,13 @@ internal static class DocumentSplitter
     {
         float x = lines.Min(l => l.X), y = lines.Min(l => l.Y), r = lines.Max(l => l.Right), b = lines.Max(l => l.Bottom);
         return (x, y, r - x, b - y);
+    }
+
+    /// <summary>How much of the shorter box's height the two boxes share.</summary>
+    private static float VerticalOverlap((float X, float Y, float Width, float Height) a, (float X, float Y, float Width, float Height) b)
+    {
+        var shared = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
+        return shared <= 0 ? 0 : shared / Math.Max(1, Math.Min(a.Height, b.Height));
     }
 
     private static float Distance((float X, float Y, float Width, float Height) a, (float X, float Y, float Width, float Height) b)

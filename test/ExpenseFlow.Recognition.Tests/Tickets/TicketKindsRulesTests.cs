@@ -60,7 +60,7 @@ public class TicketKindsRulesTests
         r.Identity.ShouldBe("invoice:111001681009-12345678");
         (r.Fields.IssueDate, r.Fields.TotalAmount, r.Fields.Currency).ShouldBe((new DateOnly(2024, 3, 5), 38.50m, "CNY"));
         var t = r.Fields.Travel;
-        (t.PlateNumber, t.DepartureTime, t.ArrivalTime, t.DistanceKm).ShouldBe(("京B·12345", "2024-03-05T08:12", "2024-03-05T08:40", 12.6m));
+        (t.PlateNumber, t.DepartureTime, t.ArrivalTime, t.DistanceKm).ShouldBe(("京B12345", "2024-03-05T08:12", "2024-03-05T08:40", 12.6m));
     }
 
     [Fact]
@@ -133,20 +133,21 @@ public class TicketKindsRulesTests
 
         var r = engine.RecognizeLines(lines, "sheet.jpg");
 
-        r.Documents.Select(d => d.Kind).ShouldBe([DocumentKind.Taxi, DocumentKind.TrainTicket, DocumentKind.QuotaInvoice]);
-        r.Documents.Select(d => d.Fields.TotalAmount).ShouldBe([38.50m, 314.0m, 10m]);
-        r.Documents.Select(d => d.Identity).ShouldBe(["invoice:111001681009-12345678", "train-ticket:E071365", "invoice:111001970051-01234567"]);
-        var train = r.Documents[1].Box!.Value;
+        // Reading order: the ticket and the taxi receipt share the top row (left to right), the quota invoice is below.
+        r.Documents.Select(d => d.Kind).ShouldBe([DocumentKind.TrainTicket, DocumentKind.Taxi, DocumentKind.QuotaInvoice]);
+        r.Documents.Select(d => d.Fields.TotalAmount).ShouldBe([314.0m, 38.50m, 10m]);
+        r.Documents.Select(d => d.Identity).ShouldBe(["train-ticket:E071365", "invoice:111001681009-12345678", "invoice:111001970051-01234567"]);
+        var train = r.Documents[0].Box!.Value;
         (train.X, train.Y).ShouldBe((60f, 80f));
         (train.X + train.Width, train.Y + train.Height).ShouldBe((530f, 300f));
-        r.Kind.ShouldBe(DocumentKind.Taxi, "the page's own fields are the first document's");
-        r.Fields.TotalAmount.ShouldBe(38.50m);
+        r.Kind.ShouldBe(DocumentKind.TrainTicket, "the page's own fields are the first document's");
+        r.Fields.TotalAmount.ShouldBe(314.0m);
 
         using var json = JsonDocument.Parse(ResultJson.Serialize(r, includeTextLines: false));
         var docs = json.RootElement.GetProperty("documents");
         docs.GetArrayLength().ShouldBe(3);
-        docs[1].GetProperty("kind").GetString().ShouldBe("train-ticket");
-        docs[1].GetProperty("box").EnumerateArray().Select(b => b.GetDouble()).ShouldBe([60, 80, 470, 220]);
+        docs[0].GetProperty("kind").GetString().ShouldBe("train-ticket");
+        docs[0].GetProperty("box").EnumerateArray().Select(b => b.GetDouble()).ShouldBe([60, 80, 470, 220]);
         docs[2].GetProperty("fields").GetProperty("totalAmount").GetString().ShouldBe("10.00");
     }
 

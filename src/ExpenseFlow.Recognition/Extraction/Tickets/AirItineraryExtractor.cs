@@ -97,7 +97,8 @@ internal static partial class AirItineraryExtractor
     private static partial Regex Digits();
     [GeneratedRegex(@"\d{3}-?\d{10}")]
     private static partial Regex ETicket();
-    [GeneratedRegex(@"^(?<v>[\u3400-\u9FFF]{2,6}|[A-Z]+/[A-Z]+)")]
+    /// <summary>The whole cell is the name: characters, or SURNAME/GIVEN as pinyin.</summary>
+    [GeneratedRegex(@"^(?<v>[\u3400-\u9FFF]{2,6}|[A-Z]+/[A-Z]+)$")]
     private static partial Regex Name();
     [GeneratedRegex(@"(?:19|20)\d{2}.{0,1}\d{1,2}.{0,1}\d{1,2}")]
     private static partial Regex DateLike();
@@ -106,7 +107,8 @@ internal static partial class AirItineraryExtractor
     private static partial Regex FlightNumber();
     [GeneratedRegex(@"(?<![A-Z])([FCYWJPSBHKLMQTVXGUNRZ]|经济舱|公务舱|头等舱)(?![A-Z])")]
     private static partial Regex CabinClass();
-    [GeneratedRegex(@"(?<v>[\u3400-\u9FFF]{2,8})")]
+    /// <summary>The whole cell is a city, with its airport code after it (北京 PEK).</summary>
+    [GeneratedRegex(@"^(?<v>[\u3400-\u9FFF]{2,8})[A-Z]{0,4}$")]
     private static partial Regex City();
     [GeneratedRegex(@"(\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")]
     private static partial Regex DayMonthName();

@@ -58,7 +58,7 @@ internal static partial class HotelFolioExtractor
     private static partial Regex HotelWord();
     [GeneratedRegex(@"[A-Z0-9]{4,16}")]
     private static partial Regex Folio();
-    [GeneratedRegex(@"^(?<v>[\u3400-\u9FFF]{2,6}|[A-Za-z]+[/ ][A-Za-z]+)")]
+    [GeneratedRegex(@"^(?<v>[\u3400-\u9FFF]{2,6}|[A-Za-z]+[/ ][A-Za-z]+)$")]
     private static partial Regex Guest();
     [GeneratedRegex(@"[A-Z]?\d{3,5}")]
     private static partial Regex Room();

@@ -11,14 +11,16 @@ internal static class Labelled
 {
     public static (string Value, TextLine Line)? Find(Layout layout, Regex pattern, params string[] labels)
     {
-        var label = Layout.Label(labels);
+        var ordered = labels.OrderByDescending(l => l.Length).ToArray();
         foreach (var line in layout.Lines.OrderBy(l => l.Y).ThenBy(l => l.X))
         {
             // Without spaces but with colons: a time's colon is part of its value ("上车：08:12").
             var loose = Loose(line.Text);
-            var end = label(loose);
+            var end = LabelEnd(loose, ordered);
             if (end < 0) continue;
-            if (pattern.Match(loose[end..].TrimStart(':', '：')) is { Success: true } here) return (Value(here), line);
+            // A bilingual label's English part up to its colon is still the label ("客人姓名 Guest Name:孙丽").
+            var rest = EnglishLabel().Replace(loose[end..], "").TrimStart(':', '：');
+            if (pattern.Match(rest) is { Success: true } here) return (Value(here), line);
             foreach (var right in layout.RightOf(line).Take(2))
             {
                 var text = Loose(right.Text).TrimStart(':', '：');
@@ -40,6 +42,26 @@ internal static class Labelled
         return TicketText.LastDecimal(found.Value) ?? Parsing.Amount(found.Value);
     }
 
+    /// <summary>
+    /// Where the first of the labels ends in the text (longest labels first, so 入口站 wins over 入口); a Latin label is a
+    /// whole word — no letter before or after it ("TO" is not found in "RECEIPTOFE").
+    /// </summary>
+    private static int LabelEnd(string loose, string[] labels)
+    {
+        foreach (var label in labels)
+        {
+            var latin = label.All(char.IsAscii);
+            for (var i = loose.IndexOf(label, latin ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal); i >= 0;
+                 i = loose.IndexOf(label, i + 1, latin ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                var end = i + label.Length;
+                if (latin && ((i > 0 && char.IsAsciiLetter(loose[i - 1])) || (end < loose.Length && char.IsAsciiLetter(loose[end])))) continue;
+                return end;
+            }
+        }
+        return -1;
+    }
+
     private static string Loose(string text) => new(TextNormalizer.Normalize(text).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     /// <summary>Group "v" when the pattern names one, else the whole match.</summary>
@@ -51,7 +73,13 @@ internal static class Labelled
                                 && l.X < label.Right + label.Height && l.Right > label.X - label.Height)
                     .OrderBy(l => l.Y).Take(2);
 
-    private static bool IsOtherLabel(string text) => text.Length > 0 && text.All(ch => ch >= 0x3400 || char.IsLetter(ch) || ch is '/' or ':' or '：' or '(' or ')');
+    /// <summary>A cell of characters only (no digits, no Latin): another field's label, whose value lies below it.</summary>
+    private static bool IsOtherLabel(string text) => text.TrimEnd(':', '：') is { Length: > 1 and <= 10 } t && t.All(ch => ch >= 0x3400 && ch < 0xA000);
+
+    /// <summary>The English half of a bilingual label, up to its colon.</summary>
+    private static readonly Regex EnglishLabelPattern = new(@"^[A-Za-z][A-Za-z./ ]{1,30}[:：]", RegexOptions.CultureInvariant);
+
+    private static Regex EnglishLabel() => EnglishLabelPattern;
 
     /// <summary>An amount: digits with a decimal point, after an optional sign or currency code.</summary>
     public static readonly Regex AmountPattern = new(@"(?<v>(?:[¥￥]|CNY|RMB|CN|YQ)?(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})|[¥￥]\d+)", RegexOptions.CultureInvariant);

@@ -33,7 +33,7 @@ internal static partial class SmallInvoiceExtractor
     private static void Taxi(Layout layout, FieldCollector c, FieldSource source, double conf)
     {
         var date = IssueDate(layout, c, source, conf, "日期", "乘车日期");
-        if (Labelled.Find(layout, Plate(), "车号", "车牌号") is { } plate) c.SetText(FieldNames.Travel.PlateNumber, plate.Value, source, Math.Min(conf, plate.Line.Confidence));
+        if (Labelled.Find(layout, Plate(), "车号", "车牌号") is { } plate) c.SetText(FieldNames.Travel.PlateNumber, PlateOf(plate.Value), source, Math.Min(conf, plate.Line.Confidence));
         if (date is { } d)
         {
             if (Labelled.Find(layout, Clock(), "上车") is { } up && TicketText.Time(up.Value) is { } t1)
@@ -71,7 +71,12 @@ internal static partial class SmallInvoiceExtractor
         IssueDate(layout, c, source, conf, "日期", "通行日期", "开票日期", "时间");
         if (Labelled.Find(layout, Station(), "入口", "入口站") is { } entry) c.SetText(FieldNames.Travel.From, entry.Value, source, Math.Min(conf, entry.Line.Confidence));
         if (Labelled.Find(layout, Station(), "出口", "出口站") is { } exit) c.SetText(FieldNames.Travel.To, exit.Value, source, Math.Min(conf, exit.Line.Confidence));
-        if (Labelled.Find(layout, Plate(), "车牌号", "车号") is { } plate) c.SetText(FieldNames.Travel.PlateNumber, plate.Value, source, Math.Min(conf, plate.Line.Confidence));
+        if (Labelled.Find(layout, Plate(), "车牌号", "车号") is { } plate) c.SetText(FieldNames.Travel.PlateNumber, PlateOf(plate.Value), source, Math.Min(conf, plate.Line.Confidence));
+        // Entry and exit times, as paper toll receipts print them (a date glued to its time).
+        if (Labelled.Find(layout, DateText(), "入口时间", "入站时间") is { } inTime && TicketText.DateTime(inTime.Value) is { Time: { } t1 } entered)
+            c.SetText(FieldNames.Travel.DepartureTime, TicketText.Local(entered.Date, t1), source, Math.Min(conf, inTime.Line.Confidence));
+        if (Labelled.Find(layout, DateText(), "出口时间", "出站时间") is { } outTime && TicketText.DateTime(outTime.Value) is { Time: { } t2 } left)
+            c.SetText(FieldNames.Travel.ArrivalTime, TicketText.Local(left.Date, t2), source, Math.Min(conf, outTime.Line.Confidence));
         Total(layout, c, source, conf, "金额", "实收", "收费金额", "通行费");
     }
 
@@ -91,6 +96,7 @@ internal static partial class SmallInvoiceExtractor
         if (Labelled.Find(layout, Serial(), "票号", "NO.", "NO", "No.") is { } serial) c.SetText(FieldNames.SerialNumber, serial.Value, source, Math.Min(conf, serial.Line.Confidence));
         if (Labelled.Find(layout, Station(), "起点站", "起点", "始发站", "发站", "从") is { } from) c.SetText(FieldNames.Travel.From, from.Value, source, Math.Min(conf, from.Line.Confidence));
         if (Labelled.Find(layout, Station(), "终点站", "终点", "到站", "到达站", "至", "到") is { } to) c.SetText(FieldNames.Travel.To, to.Value, source, Math.Min(conf, to.Line.Confidence));
+        if (!c.Has(FieldNames.Travel.From)) Places(layout, c, source, conf);
         foreach (var line in layout.Lines.OrderBy(l => l.Y))
         {
             if (TicketText.DateTime(line.Text) is not { } dt) continue;
@@ -103,6 +109,25 @@ internal static partial class SmallInvoiceExtractor
         Total(layout, c, source, conf, "票价", "全价", "金额");
         if (c.Result.Fields.TotalAmount is { } fare) c.SetAmount(FieldNames.Fare, fare, source, c.Result.Confidence[FieldNames.TotalAmount]);
     }
+
+    /// <summary>
+    /// Tickets that print the route without labels print it large: the tallest row holding two short place names
+    /// (characters only) gives the departure (left) and the destination (right).
+    /// </summary>
+    private static void Places(Layout layout, FieldCollector c, FieldSource source, double conf)
+    {
+        var places = layout.Lines.Where(l => PlaceName().IsMatch(layout.CompactOf(l))).ToList();
+        var pair = places.SelectMany(a => places.Where(b => b.X > a.Right && layout.SameRow(a, b)).Select(b => (From: a, To: b)))
+            .OrderByDescending(p => Math.Min(p.From.Height, p.To.Height)).FirstOrDefault();
+        if (pair.From is null) return;
+        var median = layout.Lines.Select(l => l.Height).Order().ElementAt(layout.Lines.Count / 2);
+        if (Math.Min(pair.From.Height, pair.To.Height) < median * 1.3f) return;
+        c.SetText(FieldNames.Travel.From, layout.CompactOf(pair.From), source, Math.Min(conf, pair.From.Confidence) * 0.9);
+        c.SetText(FieldNames.Travel.To, layout.CompactOf(pair.To), source, Math.Min(conf, pair.To.Confidence) * 0.9);
+    }
+
+    /// <summary>A plate as the registry writes it: province character, letter, number (京B12345), separators dropped.</summary>
+    private static string PlateOf(string value) => new(value.Where(ch => ch is not ('·' or '.' or '-' or ' ')).ToArray());
 
     private static DateOnly? IssueDate(Layout layout, FieldCollector c, FieldSource source, double conf, params string[] labels)
     {
@@ -131,8 +156,10 @@ internal static partial class SmallInvoiceExtractor
     private static partial Regex Code();
     [GeneratedRegex(@"\d{8}")]
     private static partial Regex Number();
-    [GeneratedRegex(@"[\u4E00-\u9FFF][A-Z][·.]?[A-Z0-9]{4,6}")]
+    [GeneratedRegex(@"[\u4E00-\u9FFF][A-Z][·.\-]?[A-Z0-9]{4,6}")]
     private static partial Regex Plate();
+    [GeneratedRegex(@"^[\u3400-\u9FFF]{2,6}$")]
+    private static partial Regex PlaceName();
     [GeneratedRegex(@"([01]?\d|2[0-3])[:：][0-5]\d")]
     private static partial Regex Clock();
     [GeneratedRegex(@"\d+(?:\.\d+)?")]

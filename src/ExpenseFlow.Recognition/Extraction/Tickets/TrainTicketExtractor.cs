@@ -167,7 +167,7 @@ internal static partial class TrainTicketExtractor
     /// <summary>The 21-character code at the bottom (digits, then the serial's letter and six digits), group 1 its tail.</summary>
     [GeneratedRegex(@"\d{12,16}([A-Z]\d{6})")]
     private static partial Regex BottomCode();
-    [GeneratedRegex(@"[0-9A-Z]{10,20}")]
+    [GeneratedRegex(@"[0-9A-Z]{10,24}")]
     private static partial Regex ETicketPattern();
     /// <summary>A station: two to eight CJK characters ending in 站 (a leading gate digit the OCR joined is dropped).</summary>
     [GeneratedRegex(@"[\u3400-\u9FFF]{1,8}站$")]
@@ -181,7 +181,7 @@ internal static partial class TrainTicketExtractor
     private static partial Regex CjkName();
     [GeneratedRegex(@"(?:^|(?<=站))([GDCZTKYSL]\d{1,4})(?:次)?(?=[\u3400-\u9FFF]|$)")]
     private static partial Regex TrainNumberInStation();
-    /// <summary>`1406021994****1711林玺`: a masked ID and the passenger's name.</summary>
-    [GeneratedRegex(@"\d{6,10}\*{2,}\d{3}[\dX](?<name>.*)$")]
+    /// <summary>`1406021994****1711林玺`: a masked ID and the passenger's name (the OCR may split the ID's first digits off).</summary>
+    [GeneratedRegex(@"\d{0,10}\*{3,}\d{3}[\dX](?<name>.*)$")]
     private static partial Regex MaskedId();
 }
