@@ -12,7 +12,7 @@ internal static partial class ReceiptExtractor
         var layout = new Layout(lines);
         var conf = source == FieldSource.Ocr ? 0.8 : 0.9;
         if (Merchant(lines) is { } merchant) c.SetText(FieldNames.SellerName, CleanName(merchant.Text), source, Math.Min(conf, merchant.Confidence) * 0.9);
-        if (Date(lines) is { } date) c.SetDate(date.Date, source, Math.Min(conf, date.Confidence));
+        if (Date(layout) is { } date) c.SetDate(date.Date, source, Math.Min(conf, date.Confidence));
         if (Total(layout) is { } total) c.SetAmount(FieldNames.TotalAmount, total.Amount, source, Math.Min(conf, total.Confidence));
         if (Tax(layout) is { } tax) c.SetAmount(FieldNames.TaxAmount, tax, source, conf * 0.8);
         if (Currency(lines) is { } currency) c.SetText(FieldNames.Currency, currency.Code, source, conf * currency.Certainty);
@@ -87,16 +87,6 @@ internal static partial class ReceiptExtractor
         var letters = t.Count(char.IsLetter);
         if (letters < 3 || letters < t.Length * 0.5) return false;
         return letters >= 4 && !NotMerchant.IsMatch(t) && Parsing.Date(t) is null;
-    }
-
-    private static (DateOnly Date, double Confidence)? Date(IReadOnlyList<TextLine> lines)
-    {
-        // A receipt is not dated in the future: a misread year ("2072") is skipped for the next date on the page.
-        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-        var dated = lines.Select(l => (Line: l, Date: Parsing.Date(l.Text))).Where(x => x.Date is { } d && d <= latest).ToList();
-        var best = dated.FirstOrDefault(x => x.Line.Text.Contains("DATE", StringComparison.OrdinalIgnoreCase) || x.Line.Text.Contains("日期", StringComparison.Ordinal));
-        if (best.Date is null && dated.Count > 0) best = dated[0];
-        return best.Date is { } d ? (d, best.Line.Confidence) : null;
     }
 
     private static readonly (Regex Pattern, int Priority)[] TotalKeys =
