@@ -89,60 +89,6 @@ internal static partial class ReceiptExtractor
         return letters >= 4 && !NotMerchant.IsMatch(t) && Parsing.Date(t) is null;
     }
 
-    private static readonly (Regex Pattern, int Priority)[] TotalKeys =
-    [
-        (new Regex(@"ROUND(ED|ING)?\s*(TOTAL|AMOUNT)|TOTAL\s*(AFTER|ROUND|RND)|AFTER\s*(ADJ|ROUND)|GRAND\s*TOTAL|AMOUNT\s*DUE|NET+\s*(TOTAL|AMOUNT)|TOTAL\s*(AMOUNT\s*)?PAYABLE|TOTAL\s*DUE|应付|实付|应收|实收|支付金额|收款金额|合计|总计", RegexOptions.IgnoreCase), 3),
-        (new Regex(@"TOTAL\s*(\(?(INCL|INCLUSIVE|RM|AMOUNT|SALES|PAYABLE)|:|$)|^\W*TOTAL|TOTAL\s*\d", RegexOptions.IgnoreCase), 2),
-        (new Regex(@"TOTAL", RegexOptions.IgnoreCase), 1),
-    ];
-
-    private static readonly Regex NotTotal = new(@"SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEM|GST|TAX|SST|SAV|DISC|EXCL|NO|PCS|UNIT|\d+\s*%)|\(?EXCL|CHANGE|TENDER|SUPPLIES|INCLUDED\s*IN\s*TOTAL|^\W*(GST|SST|TAX)\b|找零|优惠|折扣|小计|数量合计|件数", RegexOptions.IgnoreCase);
-
-    private static readonly Regex SubTotal = new(@"SUB\s*-?\s*TOTAL|小计", RegexOptions.IgnoreCase);
-
-    /// <summary>Lines that end the sale: a total printed after them (e.g. in a GST summary table) is not the amount paid.</summary>
-    private static readonly Regex Summary = new(@"(GST|TAX|SST)\s*SUM+AR|SUMMARY", RegexOptions.IgnoreCase);
-
-    /// <summary>The highest-priority TOTAL-like line (bottom-most on ties: subtotals and pre-rounding totals come first).</summary>
-    private static (decimal Amount, double Confidence)? Total(Layout layout)
-    {
-        var summaryY = layout.Lines.Where(l => Summary.IsMatch(l.Text)).Select(l => l.Y).DefaultIfEmpty(float.MaxValue).Min();
-        (decimal Amount, int Priority, float Y, double Conf)? best = null;
-        foreach (var line in layout.Lines)
-        {
-            var text = line.Text;
-            if (line.Y >= summaryY || NotTotal.IsMatch(text)) continue;
-            var priority = TotalKeys.Where(k => k.Pattern.IsMatch(text)).Select(k => k.Priority).DefaultIfEmpty(0).Max();
-            if (priority == 0) continue;
-            var amount = Layout.Amounts(text).Cast<decimal?>().LastOrDefault() ?? RowAmount(layout, line);
-            if (amount is not { } a || a == 0 || (a < 0 && priority < 3)) continue;
-            if (best is null || priority > best.Value.Priority || (priority == best.Value.Priority && line.Y > best.Value.Y))
-                best = (a, priority, line.Y, line.Confidence);
-        }
-        if (best is { } b) return (b.Amount, b.Conf);
-        // Receipts without a tax or rounding line print only a subtotal: then it is what was paid.
-        var sub = layout.Lines.Where(l => l.Y < summaryY && SubTotal.IsMatch(l.Text))
-            .Select(l => (Line: l, Amount: Layout.Amounts(l.Text).Cast<decimal?>().LastOrDefault() ?? RowAmount(layout, l)))
-            .LastOrDefault(x => x.Amount is > 0);
-        return sub.Amount is { } s ? (s, sub.Line.Confidence * 0.8) : null;
-    }
-
-    /// <summary>The amount printed to the right of a label, nearest in height (receipt photos are rarely level).</summary>
-    private static decimal? RowAmount(Layout layout, TextLine label) =>
-        layout.RightOf(label).Select(l => (Line: l, Amount: Layout.Amounts(l.Text).Cast<decimal?>().LastOrDefault()))
-            .Where(x => x.Amount is not null).OrderBy(x => Math.Abs(x.Line.CenterY - label.CenterY)).Select(x => x.Amount).FirstOrDefault();
-
-    private static decimal? Tax(Layout layout)
-    {
-        foreach (var line in layout.Lines)
-        {
-            if (!TaxKey().IsMatch(line.Text)) continue;
-            var amount = Layout.Amounts(line.Text).Cast<decimal?>().LastOrDefault() ?? RowAmount(layout, line);
-            if (amount is > 0) return amount;
-        }
-        return null;
-    }
-
     /// <summary>
     /// The currency the receipt shows: a symbol or code (certain), else Chinese text without any other mark, which is a
     /// mainland till receipt in CNY (less certain); null when nothing on it says.
@@ -176,6 +122,4 @@ internal static partial class ReceiptExtractor
     private static partial Regex ZeroInWord();
     [GeneratedRegex(@"\s*[\(（][^()（）]*\d{4,}[^()（）]*[\)）]\s*$|\s*[\(\[]?\s*(CO\.?\s*(REG\.?)?\s*(NO\.?)?\s*:?)?\s*\d{4,}-?[A-Z]?\s*[\)\]]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationNumber();
-    [GeneratedRegex(@"(TOTAL\s*)?(GST|SST|TAX)(\s*\(?\d+%\)?|\s*AMOUNT|\s*@|\s*:)|税额", RegexOptions.IgnoreCase)]
-    private static partial Regex TaxKey();
 }
