@@ -20,8 +20,11 @@ internal static partial class ReceiptExtractor
     }
 
     /// <summary>Words of a receipt's heading lines that are not its merchant: whole words only ("HOTEL" is a name, "TEL" is not).</summary>
+    /// OCR glues heading words together ("SIMPLIFIEDTAXINVOICE"), so the long ones match inside words; a registration line
+    /// ("Company Reg #101085-1") names the company only as a label.
     private static readonly Regex NotMerchant = new(
-        @"\bWELCOME|\b(INVOICE|RECEIPT|CASH\s*SALE|SIMPLIFIED|OFFICIAL|COPY|THANK\w*|TEL|FAX|GST)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"WELCOME|INVOICE|RECEIPT|SIMPLIFIED|OFFICIAL|THANK|\b(CASH\s*SALE|COPY|TEL|FAX|GST|SST)\b|(COMPANY|\bCO)\.?\s*(REG|NO\b)|\bREG(\.|ISTRATION|\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The first line near the top that reads like a business name; a company suffix wins within the first lines.</summary>
     private static TextLine? Merchant(IReadOnlyList<TextLine> lines)
@@ -32,7 +35,10 @@ internal static partial class ReceiptExtractor
         if (withSuffix is null) return top.FirstOrDefault();
         // A registration number closes a complete legal name: the line above it is a brand, not the name's start.
         if (RegistrationNumber().IsMatch(withSuffix.Text)) return withSuffix;
-        // Long names wrap: an upper-case line just above the one with the company suffix belongs to the name.
+        // Long names wrap: an upper-case line just above a company suffix with at most one word of its own belongs to the name
+        // ("... GIN KEE PHARMACY" over "SDN. BHD."); above a complete name ("EIGHT OUNCE COFFEE CO.") it is a logo.
+        if (CompanySuffix().Replace(CleanName(withSuffix.Text), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 2)
+            return withSuffix;
         var above = ordered.LastOrDefault(l => l.Bottom <= withSuffix.Y + withSuffix.Height * 0.3 && withSuffix.Y - l.Bottom < withSuffix.Height * 0.8
                                                && l.Right > withSuffix.X && l.X < withSuffix.Right);
         // A line that ends in a kind of business ("AA PHARMACY") is a whole brand when the suffix line has words of its own
@@ -76,9 +82,17 @@ internal static partial class ReceiptExtractor
         t = ZeroInWord().Replace(t, "O");
         // Stray marks OCR puts between words: a colon, or an apostrophe that is not a possessive 'S.
         t = StrayMark().Replace(t, " ");
-        // "SDN BHD" (Sendirian Berhad) is fixed vocabulary: OCR's look-alikes of its letters ("SIN BHD", "SDNEHD") are it.
-        t = LegalSuffix().Replace(t, m => "SDN" + m.Groups[1].Value + "BHD");
-        return t.Trim().TrimEnd(':', ';', ',', '.', '-').Trim();
+        // "SDN BHD" (Sendirian Berhad) and "S/B" are fixed vocabulary: OCR's look-alikes of their letters ("SIN BHD", "Sdn Ehd",
+        // "SDNEHD", "MART5/B", "S/D") are them.
+        t = LegalSuffix().Replace(t, m => m.Value.Any(char.IsLower) ? "Sdn" + m.Groups[1].Value + "Bhd" : "SDN" + m.Groups[1].Value + "BHD");
+        t = ShortLegalSuffix().Replace(t, " S/B");
+        // "X OWNED BY Y SDN BHD": the legal name is Y's.
+        if (OwnedBy().Match(t) is { Success: true } owner && CompanySuffix().IsMatch(t[(owner.Index + owner.Length)..])) t = t[(owner.Index + owner.Length)..];
+        // A legal name ends with its suffix: words glued after it are the outlet ("CO.THE GARDENS MALL") or OCR noise.
+        if (AfterLegalSuffix().Match(t) is { Success: true } legal) t = legal.Groups[1].Value;
+        t = t.Trim().TrimEnd(':', ';', ',', '-').Trim();
+        // The period of an abbreviation ("SDN. BHD.", "CO.") is printed as part of the name; any other is punctuation.
+        return t.EndsWith('.') && !Abbreviation().IsMatch(t) ? t.TrimEnd('.').Trim() : t;
     }
 
     private static bool IsNameLike(TextLine l)
@@ -112,14 +126,22 @@ internal static partial class ReceiptExtractor
     private static partial Regex CompanySuffix();
     [GeneratedRegex(@"\b(PHARMACY|CLINIC|BAKERY|CAFE|KITCHEN|RESTAURANT|HOTEL|MART|STORE|SHOP|HARDWARE|STATIONERY|BOOKSTORE|SUPERMARKET|HYPERMARKET)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BusinessKind();
-    [GeneratedRegex(@"(?<![A-Z])[S5][DO0I1][NM](\.?\s*)[B8E][HN][D0O](?![A-Z])")]
+    [GeneratedRegex(@"(?<![A-Z])[S5][DO0I1][NM](\.?\s*)[B8E][HN][D0O](?![A-Z])", RegexOptions.IgnoreCase)]
     private static partial Regex LegalSuffix();
+    [GeneratedRegex(@"(?<=[A-Za-z]|\s)\s*[5S]\s*/\s*[B8D](?![A-Za-z0-9])")]
+    private static partial Regex ShortLegalSuffix();
+    [GeneratedRegex(@"\b(OWN(ED)?|OPERATED|MANAGED)\s*BY\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnedBy();
+    [GeneratedRegex(@"^(.*(?:SDN\.?\s*BHD|\bBHD|BERHAD|\bS/B|\bCO\.|\bLTD|LIMITED|有限公司)\.?)\s*[A-Za-z][^()（）]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterLegalSuffix();
+    [GeneratedRegex(@"\b(BHD|SDN|CO|LTD|INC|CORP|PTE|PLC|S/B|ENT|INTL|BROS)\.$", RegexOptions.IgnoreCase)]
+    private static partial Regex Abbreviation();
     [GeneratedRegex(@"\s*[\(（][^()（）]*$")]
     private static partial Regex UnclosedParenthesis();
     [GeneratedRegex(@"\s*:\s*|'(?![Ss]\b)")]
     private static partial Regex StrayMark();
-    [GeneratedRegex(@"(?<=[A-Za-z])0|0(?=[A-Za-z])")]
+    [GeneratedRegex(@"(?<=[A-Za-z])0|0(?=[A-Za-z])|(?<=[A-Za-z]-)0(?!\d)")]
     private static partial Regex ZeroInWord();
-    [GeneratedRegex(@"\s*[\(（][^()（）]*\d{4,}[^()（）]*[\)）]\s*$|\s*[\(\[]?\s*(CO\.?\s*(REG\.?)?\s*(NO\.?)?\s*:?)?\s*\d{4,}-?[A-Z]?\s*[\)\]]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*[\(（]\s*\d[\dSOI]{4,}\s*-\s*[A-Z0-9]\s*[\)）]\s*$|\s*[\(（][^()（）]*\d{4,}[^()（）]*[\)）]\s*$|\s*[\(\[]?\s*(CO\.?\s*(REG\.?)?\s*(NO\.?)?\s*:?)?\s*\d{4,}-?[A-Z]?\s*[\)\]]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RegistrationNumber();
 }
