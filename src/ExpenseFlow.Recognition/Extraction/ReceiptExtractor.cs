@@ -90,7 +90,7 @@ internal static partial class ReceiptExtractor
         if (OwnedBy().Match(t) is { Success: true } owner && CompanySuffix().IsMatch(t[(owner.Index + owner.Length)..])) t = t[(owner.Index + owner.Length)..];
         // A legal name ends with its suffix: words glued after it are the outlet ("CO.THE GARDENS MALL") or OCR noise.
         if (AfterLegalSuffix().Match(t) is { Success: true } legal) t = legal.Groups[1].Value;
-        t = t.Trim().TrimEnd(':', ';', ',', '-').Trim();
+        t = RepairWords(t).Trim().TrimEnd(':', ';', ',', '-').Trim();
         // The period of an abbreviation ("SDN. BHD.", "CO.") is printed as part of the name; any other is punctuation.
         return t.EndsWith('.') && !Abbreviation().IsMatch(t) ? t.TrimEnd('.').Trim() : t;
     }
