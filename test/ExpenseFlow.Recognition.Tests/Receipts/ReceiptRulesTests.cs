@@ -1,4 +1,5 @@
 using ExpenseFlow.Recognition.Tests.Support;
+using ExpenseFlow.Recognition.Text;
 
 namespace ExpenseFlow.Recognition.Tests.Receipts;
 
@@ -112,11 +113,123 @@ public class ReceiptRulesTests
             new("SUBANG HEALTHCARE SIN", 0.96, 43, 223, 275, 30), new("BHD", 0.97, 305, 223, 69, 27),
             new("1118258-K", 0.99, 45, 248, 119, 28)).ShouldBe("SUBANG HEALTHCARE SDNBHD");
 
+    // The abbreviation's period is printed as part of the name.
     [Fact]
     public void RecognizeLines_NameWrappedBeforeABareSuffix_JoinsTheLineAbove() =>
         MerchantOf(
             new("SYARIKAT PERNIAGAAN GIN KEE PHARMACY", 0.95, 40, 100, 400, 30),
-            new("SDN. BHD.", 0.96, 160, 134, 150, 30)).ShouldBe("SYARIKAT PERNIAGAAN GIN KEE PHARMACY SDN. BHD");
+            new("SDN. BHD.", 0.96, 160, 134, 150, 30)).ShouldBe("SYARIKAT PERNIAGAAN GIN KEE PHARMACY SDN. BHD.");
+
+    // Dates as receipts print them and OCR reads them: glued to the time, month names in English and Malay, two-digit years.
+    [Theory]
+    [InlineData("25/12/20188:13:39PM", 2018, 12, 25)]
+    [InlineData("06/12/201620:09:40", 2016, 12, 6)]
+    [InlineData("22-04-1613:13SH01 B003", 2016, 4, 22)]
+    [InlineData("18:1524/05/18", 2018, 5, 24)]
+    [InlineData("Date:2016/05/0114:11:20", 2016, 5, 1)]
+    [InlineData("05Mar201818:24", 2018, 3, 5)]
+    [InlineData("Tarikh: 12 OGOS 2017", 2017, 8, 12)]
+    [InlineData("1 MEI 2018 10:02", 2018, 5, 1)]
+    [InlineData("31-DIS-17", 2017, 12, 31)]
+    [InlineData("0ct 3, 2016 12:16:25 PM", 2016, 10, 3)]
+    [InlineData("12/13/2016 9:52:15 AM", 2016, 12, 13)]
+    public void Date_ReadsGluedTimesMonthNamesAndForcedMonthFirst(string text, int y, int m, int d) =>
+        Parsing.Date(text).ShouldBe(new DateOnly(y, m, d));
+
+    [Fact]
+    public void RecognizeLines_AnotherDateWithTheDaySecond_ReadsTheReceiptMonthFirst() =>
+        Receipt(Line("Date: 04/05/2018 10:12", 20, 90, 240, 18), Line("Member since 12/25/2017", 20, 400, 240, 18))
+            .Fields.IssueDate.ShouldBe(new DateOnly(2018, 4, 5));
+
+    [Fact]
+    public void RecognizeLines_DueDateAboveTheTransactionDate_TakesTheTransactionDate() =>
+        Receipt(Line("Due Date: 10/05/2018", 20, 60, 240, 18), Line("Date: 03/05/2018", 20, 90, 200, 18), Line("14:22", 300, 90, 60, 18))
+            .Fields.IssueDate.ShouldBe(new DateOnly(2018, 5, 3));
+
+    [Fact]
+    public void RecognizeLines_ItemCodeWithMixedSeparators_IsNotADate() =>
+        Receipt(Line("MF13-22/3-24/360", 20, 150, 240, 18), Line("24-01-16 11:44 SH01 B003", 20, 400, 300, 18))
+            .Fields.IssueDate.ShouldBe(new DateOnly(2016, 1, 24));
+
+    // Each usual total label with its amount on the next line, under a subtotal that is not the total.
+    [Theory]
+    [InlineData("NETT TOTAL")]
+    [InlineData("TOTAL DUE")]
+    [InlineData("AMOUNT DUE")]
+    [InlineData("TOTAL RM")]
+    [InlineData("TOTAL (INCL GST)")]
+    [InlineData("GRAND TOTAL")]
+    [InlineData("Grand Tota'")]
+    [InlineData("IUIAL (GSI INUL)")]
+    [InlineData("ROUNDED TOTAL")]
+    [InlineData("ROUNDING")]
+    [InlineData("实收")]
+    public void RecognizeLines_TotalLabelWithTheAmountOnTheNextLine_IsTheTotal(string label) =>
+        Receipt(Row("SUB TOTAL", "40.00", 200), Line(label, 20, 230, 150, 18), Line("42.40", 300, 256, 80, 18))
+            .Fields.TotalAmount.ShouldBe(42.40m);
+
+    [Fact]
+    public void RecognizeLines_RoundedTotalBelowTheTotal_IsTheTotal_CashIsNot() =>
+        Receipt(Row("Total Sales (Inclusive GST) RM", "13.58", 200), Row("Rounding Adjustment RM", "0.02", 230), Row("Rounding RM", "13.60", 260),
+                Row("CASH RM", "14.00", 290), Row("CHANGE RM", ".40", 320)).Fields.TotalAmount.ShouldBe(13.60m);
+
+    [Fact]
+    public void RecognizeLines_UnroundedTotalPaidInCash_KeepsTheTotalNotTheCash() =>
+        Receipt(Row("TOTAL", "RM1.38", 200), Row("ROUNDING", "RM0.02", 230), Row("CASH", "RM1.40", 260)).Fields.TotalAmount.ShouldBe(1.38m);
+
+    [Fact]
+    public void RecognizeLines_TaxTableTotalBelowThePayment_CashMinusChangePicksTheTotal() =>
+        Receipt(Row("TOTAL", "180.10", 200), Row("CASH", "200.00", 230), Row("CHANGE", "19.90", 260), Row("TOTAL.", "8.70", 330))
+            .Fields.TotalAmount.ShouldBe(180.10m);
+
+    [Fact]
+    public void RecognizeLines_MisreadTotal_CardPaymentAndNetPlusTaxAgreeOnTheTotal() =>
+        Receipt(Line("AMT PAID INCL. GST :RM76.30", 20, 200, 300, 18), Line("Amt Paid excl. GST RM 73.87", 20, 230, 300, 18),
+                Line("GST AMT:RM4.43", 20, 260, 200, 18), Line("PAID BY : VISA:RM78.30", 20, 290, 300, 18))
+            .Fields.TotalAmount.ShouldBe(78.30m);
+
+    [Fact]
+    public void RecognizeLines_TaxRateOnTheTotalLine_IsNotTheTotal() =>
+        Receipt(Row("TOTAL INCL. GST 6.00%", "47.70", 200)).Fields.TotalAmount.ShouldBe(47.70m);
+
+    [Fact]
+    public void RecognizeLines_RegistrationLineUnderTheName_IsNotTheMerchant_AndSdnBhdIsReadRight() =>
+        MerchantOf(new("Guardian Health And Heauty Sdn Ehd", 0.95, 9, 258, 418, 35), new("Company Reg #101085-1", 0.95, 7, 300, 274, 36))
+            .ShouldBe("Guardian Health And Beauty Sdn Bhd");
+
+    [Fact]
+    public void RecognizeLines_GluedTaxInvoiceHeading_IsNotTheMerchant() =>
+        MerchantOf(new("SIMPLIFIEDTAXINVOICE", 0.95, 70, 286, 664, 66), new("SIN THYE & COMFANY", 0.95, 71, 382, 600, 48))
+            .ShouldBe("SIN THYE & COMPANY");
+
+    [Fact]
+    public void RecognizeLines_OutletGluedAfterTheLegalSuffix_EndsTheNameAtTheSuffix() =>
+        MerchantOf(new("COFFEE", 0.95, 230, 273, 173, 43), new("EIGHT OUNCE COFFEE CO.THE GARDENS MALL", 0.95, 80, 316, 464, 32))
+            .ShouldBe("EIGHT OUNCE COFFEE CO.");
+
+    [Fact]
+    public void RecognizeLines_BrandOwnedByACompany_TakesTheCompany() =>
+        MerchantOf(new TextLine("OLD ASIA OWN BY CHEF LEE SDN BHD", 0.95, 60, 100, 400, 30)).ShouldBe("CHEF LEE SDN BHD");
+
+    [Fact]
+    public void RecognizeLines_ShortLegalSuffixMisread_IsSB() =>
+        MerchantOf(new TextLine("99SPEED MART5/B(519S37-X)", 0.95, 146, 342, 505, 44)).ShouldBe("99SPEED MART S/B");
+
+    [Fact]
+    public void RecognizeLines_NameWordOutsideTheBusinessVocabulary_IsLeftAsRead() =>
+        MerchantOf(new TextLine("WEALTH TRADING SDN BHD", 0.95, 60, 100, 400, 30)).ShouldBe("WEALTH TRADING SDN BHD");
+
+    /// <summary>A receipt under a heading, from lines and rows of lines as OCR returns them.</summary>
+    private static RecognitionResult Receipt(params TextLine[][] body)
+    {
+        using var engine = TestData.ExactOnly();
+        return engine.RecognizeLines([new("KEDAI RUNCIT MAJU", 0.98, 60, 20, 300, 24), .. body.SelectMany(b => b)], "receipt.jpg");
+    }
+
+    private static TextLine[] Line(string text, float x, float y, float width, float height) => [new(text, 0.98, x, y, width, height)];
+
+    /// <summary>A label at the left of a row and its amount at the right.</summary>
+    private static TextLine[] Row(string label, string amount, float y) => [new(label, 0.98, 20, y, 240, 18), new(amount, 0.98, 300, y, 80, 18)];
 
     /// <summary>The merchant read from a receipt's heading lines, followed by a date and a total further down.</summary>
     private static string? MerchantOf(params TextLine[] heading)
