@@ -40,6 +40,37 @@ export interface TextLine {
   height: number;
 }
 
+/** The trip a ticket is for, as printed (times local, "2019-03-10T14:50"); an absent part was not read. */
+export interface Travel {
+  passengerName?: string | null;
+  from?: string | null;
+  to?: string | null;
+  trainNumber?: string | null;
+  flightNumber?: string | null;
+  seatClass?: string | null;
+  seat?: string | null;
+  departureTime?: string | null;
+  arrivalTime?: string | null;
+  distanceKm?: number | null;
+  plateNumber?: string | null;
+  checkIn?: string | null;
+  checkOut?: string | null;
+  nights?: number | null;
+  nightlyRate?: number | null;
+  room?: string | null;
+}
+
+/** One document of several in one file (a 粘贴单): its kind, box on the image [x, y, width, height] and fields. */
+export interface RecognizedDocument {
+  kind: DocumentKind;
+  identity: string | null;
+  box: number[];
+  proposed: InvoiceFields;
+  currency: string | null;
+  travelDate: string | null;
+  travel: Travel | null;
+}
+
 export interface Recognition {
   sources: Record<string, FieldSource>;
   confidence: Record<string, number>;
@@ -47,6 +78,12 @@ export interface Recognition {
   /** Boxes in the image's pixel coordinates (for images). */
   textLines: TextLine[];
   elapsedMs: number;
+  /** Duplicate key of a ticket, e.g. "train-ticket:003B052946". */
+  identity?: string | null;
+  travelDate?: string | null;
+  travel?: Travel | null;
+  /** Only when the file held several documents; the receipt's own proposal is the first one's. */
+  documents?: RecognizedDocument[] | null;
 }
 
 export interface ReceiptDto {
@@ -90,12 +127,19 @@ export interface ClaimLineInput {
   description?: string | null;
   receiptIds: string[];
   invoice: InvoiceFields;
+  /** Which document of its receipt file the line is (0-49), for a file of several. */
+  documentIndex?: number | null;
 }
 
 export interface ClaimInput {
   title: string;
   legalEntityId: string;
   lines: ClaimLineInput[];
+  /** First and last day of the trip: both or neither. */
+  tripStart?: string | null;
+  tripEnd?: string | null;
+  /** Colleagues whose tickets the claim may carry besides the claimant's own (at most 20). */
+  travellers?: string[];
 }
 
 export type FindingSeverity = 'Warn' | 'Block';
@@ -150,6 +194,36 @@ export interface Claim {
   lines: ClaimLine[];
   findings: PolicyFinding[];
   timeline: TimelineEntry[];
+  tripStart?: string | null;
+  tripEnd?: string | null;
+  travellers?: string[] | null;
+}
+
+export type PolicySeverity = 'Off' | 'Warn' | 'Block';
+export const POLICY_SEVERITIES: readonly PolicySeverity[] = ['Off', 'Warn', 'Block'];
+
+/** The policy switches (GET/PUT /api/expenses/policy/settings). */
+export interface PolicySettings {
+  baseCurrency: string;
+  buyerCheck: PolicySeverity;
+  invoiceDateWindow: PolicySeverity;
+  invoiceMaxAgeDays: number;
+  categoryLimits: PolicySeverity;
+  receiptRequired: PolicySeverity;
+  receiptRequiredAbove: number;
+  travelPolicy: PolicySeverity | null;
+}
+
+export type AirCabin = 'economy' | 'premium-economy' | 'business' | 'first';
+export const AIR_CABINS: readonly AirCabin[] = ['economy', 'premium-economy', 'business', 'first'];
+/** Train seat classes as tickets print them, offered in the editor (others can be typed). */
+export const TRAIN_CLASSES: readonly string[] = ['二等座', '一等座', '商务座', '特等座', '硬座', '软座', '硬卧', '软卧', '高级软卧', '动卧', '无座'];
+
+/** 差标 of one grade (gradeCode null = everyone else). */
+export interface TravelClassRule {
+  gradeCode: string | null;
+  trainClasses: string[];
+  airCabins: AirCabin[];
 }
 
 export interface ClaimListItem {

@@ -11,6 +11,7 @@ export * from './delegations.api';
 export * from './expenses.models';
 export * from './receipts.api';
 export * from './claims.api';
+export * from './expense-policy.api';
 export * from './approvals.models';
 export * from './approvals.api';
 export * from './approval-flows.api';

@@ -9,9 +9,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Observable, catchError, of, switchMap } from 'rxjs';
-import { Claim, ExpenseCategory, PolicyFinding, ReceiptDto } from '../../core/api/expenses.models';
+import { Claim, DocumentKind, ExpenseCategory, PolicyFinding, ReceiptDto } from '../../core/api/expenses.models';
 import { CostCentre, LegalEntity } from '../../core/api/models';
 import { ApiError } from '../../core/api/api-error';
 import { ClaimsApi } from '../../core/api/claims.api';
@@ -23,11 +23,16 @@ import { NotifyService } from '../../shared/notify.service';
 import { INVOICE_INPUTS, LineForm, applyPrefill, claimForm, lineForm, lineFromClaim, toClaimInput } from './claim-form';
 import { FindingsList, justificationsFor, missingJustifications } from './findings-list';
 import { ReceiptCard } from './receipt-card';
-import { prefillFromReceipt } from './receipt-logic';
+import { documentsOf, prefillFromReceipt, prefillsFromReceipt, ticketOf } from './receipt-logic';
 import { ReceiptUploads, RejectedFile, preCheck } from './receipt-uploads';
 import { SubmitAttempt } from './submit-attempt';
+import { travelSummary } from './travel-summary';
+import { TripFields } from './trip-fields';
 
 const EDITABLE = ['Draft', 'Returned'];
+const TRAVEL_ICONS: Partial<Record<DocumentKind, string>> = {
+  'train-ticket': 'train', 'air-itinerary': 'flight', taxi: 'local_taxi', 'hotel-folio': 'hotel', 'bus-ship-ticket': 'directions_bus', toll: 'toll',
+};
 
 /** New claim and edit draft: receipts in, recognised fields prefilled, policy check, submit. */
 /** Refusals whose reason is a finding on a line: the findings are read again so it shows where it applies. */
@@ -42,7 +47,7 @@ export const ANSWERED_BY_FINDINGS = new Set([
 
 @Component({
   selector: 'app-claim-editor-page',
-  imports: [FindingsList, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReactiveFormsModule, ReceiptCard, RouterLink, TranslatePipe],
+  imports: [FindingsList, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, ReactiveFormsModule, ReceiptCard, RouterLink, TranslatePipe, TripFields],
   providers: [ReceiptUploads],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './claim-editor.page.html',
@@ -57,6 +62,7 @@ export class ClaimEditorPage implements OnInit {
   private readonly router = inject(Router);
   private readonly location = inject(Location);
   private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
   protected readonly uploads = inject(ReceiptUploads);
   private readonly attempt = new SubmitAttempt(this.claims);
 
@@ -74,9 +80,23 @@ export class ClaimEditorPage implements OnInit {
     const receipts = this.uploads.receipts();
     return this.form.controls.lines.controls.map((l) => {
       const r = receipts[l.controls.receiptIds.value[0]];
-      return r?.status === 'Succeeded' ? prefillFromReceipt(r).lowConfidence : [];
+      // The confidences are the page's, i.e. the first document's.
+      return r?.status === 'Succeeded' && !l.controls.documentIndex.value ? prefillFromReceipt(r).lowConfidence : [];
     });
   });
+  /** Per line: the trip its ticket is for, in one line of text (empty for other documents). */
+  protected readonly travel = computed(() => {
+    this.linesVersion();
+    this.language.language();
+    const receipts = this.uploads.receipts();
+    const tr = (key: string, params?: Record<string, unknown>) => this.translate.instant(key, params) as string;
+    return this.form.controls.lines.controls.map((l) => {
+      const t = ticketOf(receipts[l.controls.receiptIds.value[0]], l.controls.documentIndex.value);
+      return t ? travelSummary(t.kind, t.travel, tr, t.travelDate) : '';
+    });
+  });
+  /** The line whose fields have the focus: its document's box is emphasised on the shared image. */
+  protected readonly activeLine = signal<number | null>(null);
   /** Receipts uploaded earlier but in no claim yet; offered until a line takes them. */
   protected readonly unattached = signal<ReceiptDto[]>([]);
   protected readonly offered = computed(() => {
@@ -130,6 +150,33 @@ export class ClaimEditorPage implements OnInit {
   protected receiptOf(line: LineForm): ReceiptDto | null {
     const id = line.controls.receiptIds.value[0];
     return id ? (this.uploads.receipts()[id] ?? null) : null;
+  }
+
+  /** A file of several documents is shown once, on the first of its lines; the others point to it. */
+  protected showsCard(index: number): boolean {
+    const id = this.lines.at(index).controls.receiptIds.value[0];
+    return !this.lines.controls.slice(0, index).some((l) => l.controls.receiptIds.value[0] === id);
+  }
+
+  protected travelIcon(line: LineForm): string {
+    const kind = ticketOf(this.receiptOf(line), line.controls.documentIndex.value)?.kind;
+    return (kind && TRAVEL_ICONS[kind]) || 'confirmation_number';
+  }
+
+  /** "Document 2 of 3" for a line of a file of several; null otherwise. */
+  protected documentOf(line: LineForm): { n: number; of: number } | null {
+    const index = line.controls.documentIndex.value;
+    const docs = documentsOf(this.receiptOf(line));
+    return index !== null && docs.length ? { n: index + 1, of: docs.length } : null;
+  }
+
+  /** The document to emphasise on line `index`'s card: the focused line's, when it is of the same file. */
+  protected activeDocument(index: number): number | null {
+    const active = this.activeLine();
+    if (active === null || active >= this.lines.length) return null;
+    const mine = this.lines.at(index).controls.receiptIds.value[0];
+    const other = this.lines.at(active);
+    return other.controls.receiptIds.value[0] === mine ? other.controls.documentIndex.value : null;
   }
 
   protected isLow(index: number, field: string): boolean {
@@ -189,10 +236,24 @@ export class ClaimEditorPage implements OnInit {
     this.findings.set([]);
   }
 
-  /** Recognition ended: fill the receipt's line unless the employee already typed into it. */
+  /**
+   * Recognition ended: fill the receipt's line unless the employee already typed into it. A file of several documents
+   * (a 粘贴单) fills that line with the first document and adds one line per further document right after it.
+   */
   private recognised(receipt: ReceiptDto): void {
-    const line = this.lines.controls.find((l) => l.controls.receiptIds.value.includes(receipt.id));
-    if (line && receipt.status === 'Succeeded' && line.pristine && line.controls.amount.value === null) applyPrefill(line, prefillFromReceipt(receipt));
+    const index = this.lines.controls.findIndex((l) => l.controls.receiptIds.value.includes(receipt.id));
+    const line = this.lines.controls[index];
+    if (!line || receipt.status !== 'Succeeded' || !line.pristine || line.controls.amount.value !== null) return;
+    if (this.lines.controls.filter((l) => l.controls.receiptIds.value.includes(receipt.id)).length > 1) return;
+    const [first, ...more] = prefillsFromReceipt(receipt, this.categories().map((c) => c.code));
+    applyPrefill(line, first);
+    more.forEach((prefill, k) => {
+      const added = lineForm([receipt.id]);
+      applyPrefill(added, prefill);
+      this.lines.insert(index + 1 + k, added);
+    });
+    if (more.length) this.findings.set([]);
+    this.linesVersion.update((v) => v + 1);
   }
 
   // ---- load, save, check, submit ----
@@ -227,7 +288,7 @@ export class ClaimEditorPage implements OnInit {
 
   private fill(c: Claim): void {
     this.claim.set(c);
-    this.form.patchValue({ title: c.title, legalEntityId: c.legalEntityId });
+    this.form.patchValue({ title: c.title, legalEntityId: c.legalEntityId, tripStart: c.tripStart ?? null, tripEnd: c.tripEnd ?? null, travellers: c.travellers ?? [] });
     this.lines.clear();
     for (const l of c.lines) this.lines.push(lineFromClaim(l));
     this.linesVersion.update((v) => v + 1);

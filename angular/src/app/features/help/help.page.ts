@@ -3,7 +3,7 @@ import { MatCardModule } from '@angular/material/card';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /** The help cards in order; each has `help.<section>.title` and `.body` in both languages. */
-export const HELP_SECTIONS: readonly string[] = ['signIn', 'sessions', 'language', 'profile', 'expensesNew', 'expensesSubmit', 'expensesList', 'approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows', 'paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsTemplates', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting', 'insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines', 'people', 'roleGrants', 'departments', 'legalEntities', 'gradesCostCentres', 'delegations', 'import', 'jobs'];
+export const HELP_SECTIONS: readonly string[] = ['signIn', 'sessions', 'language', 'profile', 'expensesNew', 'expensesTickets', 'expensesSubmit', 'expensesList', 'approvalsInbox', 'approvalsDecide', 'approvalsDelegation', 'approvalsSla', 'approvalsFlows', 'paymentsPayables', 'paymentsBatches', 'paymentsFiles', 'paymentsTemplates', 'paymentsStatements', 'paymentsReconciliation', 'paymentsAccounting', 'insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines', 'people', 'roleGrants', 'departments', 'legalEntities', 'gradesCostCentres', 'delegations', 'import', 'jobs'];
 
 /** Describes what the portal does today; keep it to what is built. */
 @Component({
