@@ -49,6 +49,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'profile', label: 'nav.profile', icon: 'badge', link: '/profile', section: 'main', needsPerson: true },
   { id: 'new-claim', label: 'nav.newClaim', icon: 'note_add', link: '/expenses/claims/new', section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
   { id: 'my-claims', label: 'nav.myClaims', icon: 'receipt_long', link: '/expenses/claims', exact: true, section: 'expenses', anyPermission: [PERMISSIONS.expensesSubmit] },
+  { id: 'expenses-policy', label: 'nav.expensesPolicy', icon: 'policy', link: '/expenses/policy', section: 'expenses', anyPermission: [PERMISSIONS.expensesManagePolicy] },
   { id: 'approvals-inbox', label: 'nav.approvalsInbox', icon: 'inbox', link: '/approvals/inbox', section: 'approvals', anyPermission: [PERMISSIONS.approvalsDecide] },
   { id: 'approvals-delegations', label: 'nav.outOfOffice', icon: 'beach_access', link: '/approvals/delegations', section: 'approvals', anyPermission: [PERMISSIONS.approvalsDecide], needsPerson: true },
   { id: 'approvals-flows', label: 'nav.approvalFlows', icon: 'alt_route', link: '/approvals/flows', section: 'approvals', anyPermission: [PERMISSIONS.approvalsManageFlows] },

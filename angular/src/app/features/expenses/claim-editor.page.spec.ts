@@ -6,7 +6,7 @@ import { provideTestTranslations, useLanguage } from '../../../testing/test-help
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import { ClaimEditorPage } from './claim-editor.page';
 import { POLL_INTERVAL_MS } from './receipt-uploads';
-import { receipt } from './testing';
+import { receipt, sheet } from './testing';
 
 const categories = [
   { code: 'meals', nameZh: '餐费', nameEn: 'Meals', isActive: true, allowsPersonalInvoice: false },
@@ -32,10 +32,10 @@ describe('ClaimEditorPage', () => {
     earlier = [];
   });
 
-  async function open() {
+  async function open(withCategories = categories) {
     const fixture = TestBed.createComponent(ClaimEditorPage);
     await fixture.whenStable();
-    backend.expectOne('/api/expenses/categories').flush(categories);
+    backend.expectOne('/api/expenses/categories').flush(withCategories);
     backend.expectOne('/api/organization/legal-entities').flush([{ id: 'le-1', name: '示例科技有限公司', taxId: '91110000123456789X' }]);
     backend.expectOne('/api/organization/cost-centres').flush([{ code: 'CC-100', name: 'Sales', isActive: true }]);
     backend.expectOne('/api/expenses/receipts?unattached=true').flush(earlier);
@@ -211,5 +211,79 @@ describe('ClaimEditorPage', () => {
     expect(el.querySelector('[data-testid=receipt-card]')?.getAttribute('data-receipt-id')).toBe('r-7');
     expect(field(el, 'amount').value).toBe('106');
     expect(el.querySelector('[data-testid=unattached-receipts]')).toBeNull();
+  });
+
+  it('turns a sheet of three documents into three prefilled lines, each with its document, box and trip', async () => {
+    const travelCategories = [
+      ...categories,
+      { code: 'travel', nameZh: '差旅交通', nameEn: 'Travel', isActive: true, allowsPersonalInvoice: false },
+      { code: 'local-transport', nameZh: '市内交通', nameEn: 'Local transport', isActive: true, allowsPersonalInvoice: true },
+    ];
+    const { fixture, el } = await open(travelCategories);
+    fixture.componentInstance.addFiles([new File(['x'], 'sheet.jpg', { type: 'image/jpeg' })]);
+    backend.expectOne({ method: 'POST', url: '/api/expenses/receipts' }).flush([sheet({ status: 'Pending', proposed: null, recognition: null })], { status: 201, statusText: 'Created' });
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    backend.expectOne('/api/expenses/receipts/r-sheet').flush(sheet());
+    await fixture.whenStable();
+
+    const lines = [...el.querySelectorAll<HTMLElement>('[data-testid=claim-line]')];
+    expect(lines.map((l) => l.getAttribute('data-document-index'))).toEqual(['0', '1', '2']);
+    expect([0, 1, 2].map((i) => field(el, 'amount', i).value)).toEqual(['41', '35.5', '20']);
+    expect([0, 1, 2].map((i) => field(el, 'expenseDate', i).value)).toEqual(['2024-01-06', '2024-01-07', '2024-01-08']);
+    expect([0, 1, 2].map((i) => field(el, 'invoiceNumber', i).value)).toEqual(['003B052946', '00212345', '01234567']);
+    // The sheet is shown once; the other lines say which of its documents they are.
+    expect(el.querySelectorAll('[data-testid=receipt-card]').length).toBe(1);
+    expect(lines[1].querySelector('[data-testid=line-document]')?.textContent).toContain('Document 2 of 3');
+    expect(lines[0].querySelector('[data-testid=line-travel]')?.textContent).toContain('G6111 广州南站 → 长沙南站 · 二等座 · 王小明 · 2024-01-06 07:15');
+    expect(lines[1].querySelector('[data-testid=line-travel]')?.textContent).toContain('12.4 km');
+    expect(lines[2].querySelector('[data-testid=line-travel]')).toBeNull();
+    // Only the first document carries the page's confidences.
+    expect(field(el, 'invoiceNumber', 0).hasAttribute('data-low-confidence')).toBe(true);
+    expect(field(el, 'invoiceNumber', 1).hasAttribute('data-low-confidence')).toBe(false);
+
+    // Focusing a line emphasises its document's box on the sheet.
+    const img = el.querySelector('[data-testid=receipt-image]') as HTMLImageElement;
+    for (const [k, v] of Object.entries({ naturalWidth: 2000, naturalHeight: 1500, clientWidth: 400, clientHeight: 300 })) {
+      Object.defineProperty(img, k, { value: v, configurable: true });
+    }
+    img.dispatchEvent(new Event('load'));
+    field(el, 'amount', 2).dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await fixture.whenStable();
+    const active = () => [...el.querySelectorAll('[data-testid=document-box]')].map((d) => d.hasAttribute('data-active'));
+    expect(active()).toEqual([false, false, true]);
+    field(el, 'amount', 0).dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await fixture.whenStable();
+    expect(active()).toEqual([true, false, false]);
+
+    // The trip and a travelling colleague are saved with the claim, each line with its document index.
+    const type = (input: HTMLInputElement, value: string, event = 'input') => {
+      input.value = value;
+      input.dispatchEvent(new Event(event));
+    };
+    type(el.querySelector('input[data-testid=claim-title]') as HTMLInputElement, 'Changsha');
+    type(el.querySelector('input[data-testid=trip-start]') as HTMLInputElement, '2024-01-06');
+    type(el.querySelector('input[data-testid=trip-end]') as HTMLInputElement, '2024-01-08');
+    type(el.querySelector('input[data-testid=traveller-input]') as HTMLInputElement, '李雷', 'blur');
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid=traveller-chip]')?.textContent).toContain('李雷');
+    el.querySelector<HTMLButtonElement>('[data-testid=save-draft]')!.click();
+    const create = backend.expectOne({ method: 'POST', url: '/api/expenses/claims' });
+    expect(create.request.body).toMatchObject({ tripStart: '2024-01-06', tripEnd: '2024-01-08', travellers: ['李雷'] });
+    expect(create.request.body.lines.map((l: { documentIndex: number }) => l.documentIndex)).toEqual([0, 1, 2]);
+    expect(create.request.body.lines.map((l: { receiptIds: string[] }) => l.receiptIds)).toEqual([['r-sheet'], ['r-sheet'], ['r-sheet']]);
+    expect(create.request.body.lines.map((l: { category: string }) => l.category)).toEqual(['travel', 'local-transport', 'other']);
+    create.flush({ id: 'c-1', number: 'EXP-1', status: 'Draft', lines: [], findings: [], timeline: [] }, { status: 201, statusText: 'Created' });
+  });
+
+  it('does not save a trip with only its last day, and says why', async () => {
+    const { fixture, el } = await open();
+    const end = el.querySelector('input[data-testid=trip-end]') as HTMLInputElement;
+    end.value = '2024-01-08';
+    end.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('[data-testid=save-draft]')!.click();
+    await fixture.whenStable();
+    backend.expectNone({ method: 'POST', url: '/api/expenses/claims' });
+    expect(el.querySelector('[data-testid=trip-error]')?.getAttribute('data-error')).toBe('tripIncomplete');
+    expect(el.querySelector('[data-testid=trip-error]')?.textContent).toContain('Give both the first and the last day');
   });
 });

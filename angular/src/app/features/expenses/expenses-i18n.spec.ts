@@ -1,4 +1,6 @@
-import { CLAIM_STATUSES, DOCUMENT_KINDS, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
+import { AIR_CABINS, CLAIM_STATUSES, DOCUMENT_KINDS, INVOICE_FIELD_NAMES, POLICY_SEVERITIES } from '../../core/api/expenses.models';
+import { HELP_SECTIONS } from '../help/help.page';
+import { SEVERITY_FIELDS } from './policy.page';
 
 import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 
@@ -24,6 +26,22 @@ describe('Expenses texts', () => {
       ...DOCUMENT_KINDS.map((k) => `expenses.documentKind.${k}`),
       'expenses.severity.Warn', 'expenses.severity.Block', 'nav.newClaim', 'nav.myClaims', 'nav.section.expenses',
     ];
+    for (const tree of [en, zh]) {
+      expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
+    }
+  });
+
+  it('cover the tickets, trip and travel policy texts the pages build keys for', () => {
+    const built = [
+      ...POLICY_SEVERITIES.map((s) => `expenses.policy.severity.${s}`),
+      ...SEVERITY_FIELDS.map((f) => `expenses.policy.${f}`),
+      ...AIR_CABINS.map((c) => `expenses.policy.cabin.${c}`),
+      ...['tripIncomplete', 'tripOrder', 'tripTooLong', 'travellersInvalid', 'title', 'start', 'end', 'travellers'].map((k) => `expenses.trip.${k}`),
+      ...['km', 'nights', 'room'].map((k) => `expenses.travel.${k}`),
+      'expenses.line.documentOf', 'expenses.recognition.documents', 'nav.expensesPolicy', 'expenses.policy.classInvalid',
+      ...HELP_SECTIONS.flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
+    ];
+    expect(HELP_SECTIONS).toContain('expensesTickets');
     for (const tree of [en, zh]) {
       expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
     }

@@ -4,7 +4,7 @@ import { provideTestTranslations, useLanguage } from '../../../testing/test-help
 import { BoxOverlay } from './box-overlay';
 import { ReceiptCard } from './receipt-card';
 import { proposedValues } from './receipt-logic';
-import { receipt } from './testing';
+import { receipt, sheet } from './testing';
 
 describe('BoxOverlay', () => {
   it('draws the text boxes at the displayed size of the image once it has loaded, highlighting proposed values', async () => {
@@ -36,6 +36,31 @@ describe('BoxOverlay', () => {
       ['10', '380', '40', '20'],
     ]);
     expect(rects.map((b) => b.hasAttribute('data-highlighted'))).toEqual([true, true, false]);
+  });
+});
+
+describe('BoxOverlay on a sheet of several documents', () => {
+  it('outlines and numbers each document at the displayed size, emphasising the active one', async () => {
+    TestBed.configureTestingModule({ imports: [BoxOverlay] });
+    const fixture = TestBed.createComponent(BoxOverlay);
+    fixture.componentRef.setInput('src', '/api/expenses/receipts/r-sheet/content');
+    fixture.componentRef.setInput('documents', sheet().recognition!.documents!);
+    fixture.componentRef.setInput('activeDocument', 2);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const img = el.querySelector('img') as HTMLImageElement;
+    for (const [k, v] of Object.entries({ naturalWidth: 2000, naturalHeight: 1500, clientWidth: 400, clientHeight: 300 })) {
+      Object.defineProperty(img, k, { value: v, configurable: true });
+    }
+    img.dispatchEvent(new Event('load'));
+    await fixture.whenStable();
+
+    const docs = [...el.querySelectorAll('[data-testid=document-box]')];
+    expect(docs.map((d) => d.getAttribute('data-kind'))).toEqual(['train-ticket', 'taxi', 'quota-invoice']);
+    expect(docs.map((d) => d.textContent?.trim())).toEqual(['1', '2', '3']);
+    const rect = (d: Element) => ['x', 'y', 'width', 'height'].map((a) => d.querySelector('rect')!.getAttribute(a));
+    expect(rect(docs[1])).toEqual(['200', '12', '100', '180']);
+    expect(docs.map((d) => d.hasAttribute('data-active'))).toEqual([false, false, true]);
   });
 });
 
