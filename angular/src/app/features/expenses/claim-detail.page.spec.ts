@@ -74,6 +74,19 @@ describe('ClaimDetailPage', () => {
     expect(entries[1].textContent).toContain('李娜');
   });
 
+  it('shows the trip and travelling colleagues, and a travel finding at its line', async () => {
+    const c = claim('Submitted');
+    const { el } = await open({
+      ...c, tripStart: '2024-01-06', tripEnd: '2024-01-08', travellers: ['李雷', '韩梅梅'],
+      findings: [{ rule: 'TravelClass', severity: 'Warn', line: 0, message: 'Line 1: the seat class 一等座 is above what your grade may claim (二等座).', justification: 'Only seat left' }],
+    });
+    expect(el.querySelector('[data-testid=claim-trip]')?.textContent).toContain('Trip 2024-01-06 – 2024-01-08');
+    expect(el.querySelector('[data-testid=claim-travellers]')?.textContent).toContain('李雷、韩梅梅');
+    const finding = el.querySelectorAll('[data-testid=claim-line]')[0].querySelector('[data-testid=finding]')!;
+    expect(finding.getAttribute('data-rule')).toBe('TravelClass');
+    expect(finding.textContent).toContain('一等座');
+  });
+
   it('offers cancel (with a reason) but neither edit nor delete once submitted', async () => {
     const { fixture, el } = await open('Submitted');
     expect(el.querySelector('[data-testid=edit-claim]')).toBeNull();
