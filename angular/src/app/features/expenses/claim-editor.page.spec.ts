@@ -233,7 +233,7 @@ describe('ClaimEditorPage', () => {
     expect([0, 1, 2].map((i) => field(el, 'invoiceNumber', i).value)).toEqual(['003B052946', '00212345', '01234567']);
     // The sheet is shown once; the other lines say which of its documents they are.
     expect(el.querySelectorAll('[data-testid=receipt-card]').length).toBe(1);
-    expect(lines[1].querySelector('[data-testid=line-document]')?.textContent).toContain('Document 2 of 3');
+    expect(lines[1].querySelector('[data-testid=line-document]')?.textContent).toContain('Document 2 of 3 on the sheet');
     expect(lines[0].querySelector('[data-testid=line-travel]')?.textContent).toContain('G6111 广州南站 → 长沙南站 · 二等座 · 王小明 · 2024-01-06 07:15');
     expect(lines[1].querySelector('[data-testid=line-travel]')?.textContent).toContain('12.4 km');
     expect(lines[2].querySelector('[data-testid=line-travel]')).toBeNull();

@@ -51,7 +51,7 @@ import { ClaimForm, MAX_TRAVELLERS, addTraveller } from './claim-form';
     </fieldset>
   `,
   styles: `
-    .trip { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 4px 12px 8px; margin: 0 0 12px; min-width: 0; }
+    .trip { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 8px 12px; margin: 0 0 12px; min-width: 0; }
     legend { padding: 0 4px; font: var(--mat-sys-title-small); }
     .row { display: flex; flex-wrap: wrap; gap: 0 12px; }
     .date { flex: 0 1 180px; min-width: 150px; }
