@@ -57,7 +57,7 @@ public static partial class TicketRenderer
     /// How much of its drawn size a document keeps on a sheet: the railway card is drawn 1.4 times its 86×54 mm for
     /// photos of one card; on a sheet it is glued at its real size, as everything else is.
     /// </summary>
-    private static float OnSheet(SampleTicket t) => t.Layout == TicketLayout.TrainPaper ? 86f / 120f : 1f;
+    private static float OnSheet(SampleTicket t) => t.Layout == TicketLayout.TrainPaper ? 0.9f : 1f;
 
     private static (float W, float H) SheetSize(SampleTicket t) => Size(t) is var (w, h) ? (w * OnSheet(t), h * OnSheet(t)) : default;
 
@@ -71,7 +71,7 @@ public static partial class TicketRenderer
     private static (float X, float Y, float Angle)[] Place(SampleTicket[] docs, Random random)
     {
         float Between(float a, float b) => a + (float)random.NextDouble() * (b - a);
-        for (var attempt = 0; attempt < 5000; attempt++)
+        for (var attempt = 0; attempt < 50000; attempt++)
         {
             var placed = new List<(float X, float Y, float W, float H, float Angle)>();
             foreach (var doc in docs)

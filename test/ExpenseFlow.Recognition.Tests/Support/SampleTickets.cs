@@ -37,7 +37,7 @@ public static class SampleTickets
          ("成都", "CTU", "上海", "SHA", "东航", "MU5402", "Y", new DateOnly(2024, 6, 21), "19:10")],
         2340.00m, 100.00m, 160.00m, 20.00m, new DateOnly(2024, 6, 15), "上海东方航空票务有限公司", "SHA781");
 
-    public static SampleTicket TaxiBeijing { get; } = Taxi("taxi-beijing", "北京市出租汽车统一发票", "111001981071", "33017722", "京B·12345", "京B12345",
+    public static SampleTicket TaxiBeijing { get; } = Taxi("taxi-beijing", "北京市出租汽车统一发票", "111001981071", "33017722", "京B-12345", "京B12345",
         new DateOnly(2024, 3, 5), "08:12", "08:40", 2.30m, 12.6m, "00:03:10", null, 38.50m);
 
     public static SampleTicket TaxiShanghai { get; } = Taxi("taxi-shanghai", "上海市出租汽车统一发票", "131001870021", "04581239", "沪FT1234", "沪FT1234",

@@ -170,7 +170,7 @@ internal sealed class TicketInk(SKCanvas canvas)
         path.LineTo(w, h * 0.58f);
         path.CubicTo(w * 0.6f, h * 0.88f, w * 0.3f, h * 0.5f, 0, h * 0.75f);
         path.Close();
-        using var fill = new SKPaint { Color = new SKColor(0x60, 0x90, 0xB0, 0x22), IsAntialias = true };
+        using var fill = new SKPaint { Color = new SKColor(0x60, 0x90, 0xB0, 0x18), IsAntialias = true };
         canvas.DrawPath(path, fill);
     }
 

@@ -13,7 +13,7 @@ public static partial class TicketRenderer
     private static void Taxi(TicketInk ink, SampleTicket t, float w, float h)
     {
         ink.Paper(w, h, new SKColor(0xF6, 0xF4, 0xEE), Seed(t.Name));
-        ink.Color = new SKColor(0x50, 0x50, 0x55);
+        ink.Color = new SKColor(0x44, 0x44, 0x4A);
         var title = t["title"];
         var cut = title.IndexOf("出租", StringComparison.Ordinal);
         ink.Text(title[..cut], w / 2, 9, 4f, SKTextAlign.Center, face: Face.Bold);
@@ -41,7 +41,7 @@ public static partial class TicketRenderer
         using var veil = new SKPaint
         {
             Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(w, 0),
-                [new SKColor(0xF6, 0xF4, 0xEE, 0), new SKColor(0xF6, 0xF4, 0xEE, 0x70)], SKShaderTileMode.Clamp),
+                [new SKColor(0xF6, 0xF4, 0xEE, 0), new SKColor(0xF6, 0xF4, 0xEE, 0x50)], SKShaderTileMode.Clamp),
         };
         ink.Canvas.DrawRect(0, 0, w, h, veil);
     }

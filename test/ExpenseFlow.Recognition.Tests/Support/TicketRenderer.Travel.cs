@@ -84,7 +84,7 @@ public static partial class TicketRenderer
         Label("验证码", "CK.", 64, 92);
         ink.Text("4821", 66, 98, 3.6f);
         Label("提示信息", "INFORMATION", 92, 92);
-        ink.Text("请于航班起飞前45分钟办理乘机手续", 94, 98, 3f);
+        ink.Text("请提前45分钟办理乘机手续", 94, 98, 3f);
         Label("保险费", "INSURANCE", 184, 92);
         ink.Text("XXX", 186, 98, 3.4f);
         ink.Line(4, 100.5f, w - 4, 100.5f, 0.3f, green);
@@ -94,7 +94,7 @@ public static partial class TicketRenderer
         ink.Text(t["issuer"], 58, 108.8f, 3.4f);
         Label("填开日期", "DATE OF ISSUE", 170, 104f);
         ink.Text(t[FieldNames.IssueDate], 172, 108.8f, 3.6f);
-        ink.Stamp(t["issuer"], null, "业务专用章", 150, 102, 16, 8);
+        ink.Stamp(t["issuer"], null, "业务专用章", 150, 106, 14, 7);
     }
 
     /// <summary>"1330.00" as itineraries print it: "1,330.00".</summary>

@@ -84,7 +84,7 @@ public static partial class TicketRenderer
         ink.Mixed(t["departsText"], 8, 33, 5f, 3.4f);
         ink.Mixed(t[FieldNames.Travel.Seat], 77, 33, 5f, 3.4f);
         ink.Mixed(t["fareText"], 8, 42, 5f, 3.4f);
-        ink.Text(t[FieldNames.Travel.SeatClass], 86, 42, 4.6f);
+        ink.Text(t[FieldNames.Travel.SeatClass], 86, 42, 5f, face: Face.Bold);
 
         ink.Text("限乘当日当次车", 8, 50, 4.2f);
         ink.Text(t["maskedId"] + " " + t[FieldNames.Travel.PassengerName], 8, 57.5f, 4.6f);
@@ -118,12 +118,12 @@ public static partial class TicketRenderer
         ink.Paper(w, h, SKColors.White, Seed(t.Name));
         var brown = new SKColor(0x90, 0x50, 0x30);
         ink.Qr(t["qr"], 8, 5, 20);
-        ink.Text("电子发票（铁路电子客票）", w / 2, 17, 6f, SKTextAlign.Center, brown, Face.Bold);
-        ink.Line(w / 2 - 40, 19.5f, w / 2 + 40, 19.5f, 0.3f, brown);
-        ink.Line(w / 2 - 40, 20.5f, w / 2 + 40, 20.5f, 0.3f, brown);
-        ink.Text("发票号码：" + t[FieldNames.InvoiceNumber], 138, 11, 3.2f);
+        ink.Text("电子发票（铁路电子客票）", w / 2 - 4, 17, 5.5f, SKTextAlign.Center, brown, Face.Bold);
+        ink.Line(w / 2 - 40, 19.5f, w / 2 + 32, 19.5f, 0.3f, brown);
+        ink.Line(w / 2 - 40, 20.5f, w / 2 + 32, 20.5f, 0.3f, brown);
+        ink.Text("发票号码：" + t[FieldNames.InvoiceNumber], 148, 11, 3.2f);
         var issued = DateOnly.Parse(t[FieldNames.IssueDate], System.Globalization.CultureInfo.InvariantCulture);
-        ink.Text($"开票日期：{issued:yyyy年MM月dd日}", 138, 18, 3.2f);
+        ink.Text($"开票日期：{issued:yyyy年MM月dd日}", 148, 18, 3.2f);
 
         ink.Box(5, 27, w - 10, h - 36, 0.3f, brown);
         ink.Text(t[FieldNames.Travel.From], 45, 42, 5.5f, SKTextAlign.Center);
