@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ExpenseFlow.Recognition.Invoices;
 using ExpenseFlow.Recognition.Tests.Support;
@@ -104,7 +105,7 @@ public class GeneratedTicketTests
             if (dump is null) continue;
             Directory.CreateDirectory(dump);
             File.WriteAllBytes(Path.Combine(dump, file), bytes);
-            labels.Add(JsonSerializer.Serialize(new { file, kind = t.KindName, fields = t.Expected }));
+            labels.Add(JsonSerializer.Serialize(new { file, kind = t.KindName, fields = t.Expected }, Json));
         }
 
         foreach (var count in new[] { 3, 4 })
@@ -125,12 +126,15 @@ public class GeneratedTicketTests
             // A sheet's own fields are left empty: the bench scores its documents, which carry kind, box and fields.
             var documents = sheet.Documents.Select((t, i) => new
             {
-                kind = t.KindName, box = new[] { sheet.Boxes[i].X, sheet.Boxes[i].Y, sheet.Boxes[i].Width, sheet.Boxes[i].Height }, fields = t.Expected,
+                kind = t.KindName, box = new[] { sheet.Boxes[i].X, sheet.Boxes[i].Y, sheet.Boxes[i].Width, sheet.Boxes[i].Height }.Select(v => Math.Round(v, 1)),
+                fields = t.Expected,
             });
-            labels.Add(JsonSerializer.Serialize(new { file, kind = "sheet", fields = new Dictionary<string, string>(), documents }));
+            labels.Add(JsonSerializer.Serialize(new { file, kind = "sheet", fields = new Dictionary<string, string>(), documents }, Json));
         }
         if (dump is not null) File.WriteAllLines(Path.Combine(dump, "labels.jsonl"), labels);
     }
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static void SampleIsConsistent(SampleTicket t)
     {

@@ -16,7 +16,7 @@ public static class TicketCheck
         foreach (var (field, expected) in t.Expected)
         {
             var actual = Actual(r, field);
-            if (actual != expected) wrong.Add($"{field}: expected '{expected}' got '{actual}'");
+            if (actual != expected) wrong.Add($"{field}: expected '{expected}' got {(actual is null ? "nothing" : $"'{actual}'")}");
         }
         foreach (var field in t.Absent)
             if (Actual(r, field) is { } guessed) wrong.Add($"{field}: not printed, got '{guessed}'");
