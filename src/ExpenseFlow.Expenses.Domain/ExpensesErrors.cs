@@ -26,6 +26,9 @@ public static class ExpensesErrors
         "A line's document index must name one of its file's documents (0 to 49) and needs a receipt.",
         "明细的票据序号必须对应所附文件中的一张票据（0 至 49），且须附有票据。");
 
+    public static Error DocumentTwiceInClaim(int index) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
+        $"Document {index + 1} of the same file is on two lines of this claim.", $"同一文件中的第{index + 1}张票据出现在本报销单的两行中。");
+
     public static readonly Error TripDatesInvalid = new("Expenses.TripDatesInvalid", ErrorKind.Validation,
         "A trip needs both its first and last day, the last not before the first, at most 366 days apart.",
         "行程须同时填写开始和结束日期，结束不早于开始，且相隔不超过366天。");

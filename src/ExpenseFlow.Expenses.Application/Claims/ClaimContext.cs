@@ -87,14 +87,17 @@ internal static class ClaimContext
         var perDay = others.GroupBy(o => (o.Category, o.ExpenseDate)).ToDictionary(g => g.Key, g => g.Sum(o => o.AmountInBase));
         var perMonth = others.GroupBy(o => (o.Category, o.ExpenseDate.Year, o.ExpenseDate.Month)).ToDictionary(g => g.Key, g => g.Sum(o => o.AmountInBase));
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var (tickets, badIndexLines) = await TicketFactsReader.LoadAsync(db, claim, ct);
         var context = new PolicyContext(settings, categories, limits, person?.GradeCode, entity.Name, entity.TaxId, today, perDay, perMonth)
         {
             EmployeeName = person?.DisplayName,
             TravelClasses = await db.TravelClassRules.AsNoTracking().ToListAsync(ct),
-            Tickets = await TicketFactsReader.LoadAsync(db, claim, ct),
+            Tickets = tickets,
         };
         var documents = await evidence.ResolveAsync(claim, ct);
         var identity = await evidence.FindingsAsync(claim, documents, ct);
-        return ([.. identity, .. PolicyEvaluator.Evaluate(claim, context)], documents);
+        var badIndex = badIndexLines.Select(p => new PolicyFinding("DocumentIndexInvalid", PolicySeverity.Block, p,
+            $"Line {p + 1}: the line names a document its file does not hold.", $"第{p + 1}行：所指票据不在所附文件中。"));
+        return ([.. identity, .. badIndex, .. PolicyEvaluator.Evaluate(claim, context)], documents);
     }
 }

@@ -17,20 +17,32 @@ internal static class TicketFactsReader
 
     private static readonly HashSet<string> TravelKinds = new(StringComparer.Ordinal) { "train-ticket", "air-itinerary", "bus-ship-ticket" };
 
-    public static async Task<IReadOnlyDictionary<Guid, TicketFacts>> LoadAsync(ExpensesDbContext db, Claim claim, CancellationToken ct)
+    /// <summary>
+    /// The tickets by line id, and the lines whose document index names no document of their file (a file read as one
+    /// document, or an index past the sheet's last): such a line would escape the checks of the document it really is.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<Guid, TicketFacts> Tickets, IReadOnlyList<int> BadIndexLines)> LoadAsync(
+        ExpensesDbContext db, Claim claim, CancellationToken ct)
     {
         var ids = claim.Lines.SelectMany(l => l.ReceiptIds).Distinct().ToList();
         if (ids.Count == 0)
         {
-            return new Dictionary<Guid, TicketFacts>();
+            return (new Dictionary<Guid, TicketFacts>(), []);
         }
 
         var receipts = await db.Receipts.AsNoTracking().Where(r => ids.Contains(r.Id) && r.ResultJson != null)
             .Select(r => new { r.Id, r.DocumentKind, r.ResultJson }).ToListAsync(ct);
         var details = receipts.ToDictionary(r => r.Id, r => (r.DocumentKind, Detail: Read(r.ResultJson!)));
         var facts = new Dictionary<Guid, TicketFacts>();
+        var bad = new List<int>();
         foreach (var line in claim.Lines)
         {
+            if (line.DocumentIndex is { } index && line.ReceiptIds.Any(id => details.TryGetValue(id, out var r) && r.Detail is not null
+                                                                           && index >= (r.Detail.Documents?.Count ?? 0)))
+            {
+                bad.Add(line.Position);
+            }
+
             foreach (var id in line.ReceiptIds)
             {
                 if (!details.TryGetValue(id, out var d) || d.Detail is null)
@@ -60,7 +72,7 @@ internal static class TicketFactsReader
             }
         }
 
-        return facts;
+        return (facts, bad);
     }
 
     private static RecognitionDetailDto? Read(string json)

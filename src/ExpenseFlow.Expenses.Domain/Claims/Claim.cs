@@ -105,6 +105,15 @@ public sealed class Claim : AggregateRoot<Guid>
             throw new DomainException(ExpensesErrors.DuplicateInvoiceInClaim(keys.Key!));
         }
 
+        // One document of a sheet is one expense: two lines naming the same document of the same file would claim it twice.
+        var twice = drafts.Where(d => d.DocumentIndex is not null && d.ReceiptIds is { Count: > 0 })
+            .SelectMany(d => d.ReceiptIds!.Distinct().Select(r => (Receipt: r, Index: d.DocumentIndex!.Value)))
+            .GroupBy(k => k).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new DomainException(ExpensesErrors.DocumentTwiceInClaim(twice.Key.Index));
+        }
+
         for (var i = 0; i < drafts.Count; i++)
         {
             var line = i < _lines.Count ? _lines[i] : AddLine(i);

@@ -40,6 +40,16 @@ public class TravelPolicyApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlo
         updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
         (await TravelFindings(claim.Id)).ShouldBeEmpty();
 
+        // A line naming a document the file does not hold (the photo is one ticket) would dodge that document's checks: blocked.
+        var forged = await employee.PutAsJsonAsync($"/api/expenses/claims/{claim.Id}",
+            new { title = "武汉出差", legalEntityId = entity, lines = new[] { new { line.category, line.amount, line.currency, line.expenseDate, line.receiptIds, documentIndex = 1 } } });
+        forged.StatusCode.ShouldBe(HttpStatusCode.OK, await forged.Content.ReadAsStringAsync());
+        var findings = (await (await employee.PostAsync($"/api/expenses/claims/{claim.Id}/check", null)).Content.ReadFromJsonAsync<List<PolicyFindingDto>>())!;
+        findings.ShouldContain(f => f.Rule == "DocumentIndexInvalid" && f.Severity == "Block" && f.Line == 0);
+        (await employee.PutAsJsonAsync($"/api/expenses/claims/{claim.Id}",
+            new { title = "武汉出差", legalEntityId = entity, lines = new[] { line }, tripStart = "2019-03-09", tripEnd = "2019-03-12", travellers = new[] { "林玺" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
         // Finance narrows the grade's 差标 to 硬座 and makes the rule blocking: the 二等座 ticket is now refused at submit.
         (await admin.PutAsJsonAsync("/api/expenses/policy/travel-classes", new { gradeCode = "G3", trainClasses = new[] { "硬座" }, airCabins = new[] { "economy" } }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);

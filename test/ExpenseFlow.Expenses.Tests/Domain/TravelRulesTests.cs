@@ -105,5 +105,11 @@ public class TravelRulesTests
         Should.Throw<DomainException>(() => NewClaim(Line("travel", 1m, receipts: 1) with { DocumentIndex = ClaimLine.MaxDocumentsPerFile }))
             .Error.Code.ShouldBe("Expenses.DocumentIndexInvalid");
         NewClaim(Line("travel", 1m) with { DocumentIndex = 2 }).Lines[0].DocumentIndex.ShouldBeNull("an index without a receipt names nothing");
+
+        // One ticket of a sheet claimed on two lines is claimed twice; its neighbours on their own lines are not.
+        var sheet = Guid.NewGuid();
+        LineDraft Doc(int i) => Line("travel", 10m) with { ReceiptIds = [sheet], DocumentIndex = i };
+        NewClaim(Doc(0), Doc(1), Doc(2)).Lines.Select(l => l.DocumentIndex).ShouldBe([0, 1, 2]);
+        Should.Throw<DomainException>(() => NewClaim(Doc(0), Doc(1), Doc(1))).Error.Code.ShouldBe("Expenses.DuplicateInvoice");
     }
 }
