@@ -149,22 +149,6 @@ internal sealed class FieldCollector(RecognitionResult result)
 
     private static string? Amount(decimal? d) => d is { } v ? Parsing.FormatAmount(v) : null;
 
-    /// <summary>Forgets a field read by a rule that turned out not to apply (e.g. a station name taken for a merchant).</summary>
-    public void Clear(string field)
-    {
-        if (!Result.Sources.Remove(field)) return;
-        Result.Confidence.Remove(field);
-        switch (field)
-        {
-            case FieldNames.SellerName: F.SellerName = null; break;
-            case FieldNames.TotalAmount: F.TotalAmount = null; break;
-            case FieldNames.IssueDate: F.IssueDate = null; break;
-            case FieldNames.TaxAmount: F.TaxAmount = null; break;
-            case FieldNames.Currency: F.Currency = null; break;
-            default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a clearable field");
-        }
-    }
-
     private bool Accept(string field, FieldSource source, string? current, string value, double confidence)
     {
         if (Result.Sources.TryGetValue(field, out var existing))
