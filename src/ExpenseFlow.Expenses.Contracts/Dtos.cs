@@ -20,7 +20,8 @@ public sealed record ReceiptDto(
 public sealed record RecognitionDetailDto(
     IReadOnlyDictionary<string, string> Sources, IReadOnlyDictionary<string, double> Confidence, IReadOnlyList<string> Warnings,
     IReadOnlyList<TextLineDto> TextLines, long ElapsedMs,
-    string? Identity = null, DateOnly? TravelDate = null, TravelDto? Travel = null, IReadOnlyList<RecognizedDocumentDto>? Documents = null);
+    string? Identity = null, DateOnly? TravelDate = null, TravelDto? Travel = null, IReadOnlyList<RecognizedDocumentDto>? Documents = null,
+    double? IdentityConfidence = null);
 
 /// <summary>The trip a ticket is for (times local, as printed: "2019-03-10T14:50"); absent parts were not read.</summary>
 public sealed record TravelDto(
@@ -30,7 +31,8 @@ public sealed record TravelDto(
 
 /// <summary>One document of several in one file: its kind, identity, box on the image (x, y, width, height) and fields.</summary>
 public sealed record RecognizedDocumentDto(
-    string Kind, string? Identity, IReadOnlyList<float> Box, InvoiceFieldsDto Proposed, string? Currency, DateOnly? TravelDate, TravelDto? Travel);
+    string Kind, string? Identity, IReadOnlyList<float> Box, InvoiceFieldsDto Proposed, string? Currency, DateOnly? TravelDate, TravelDto? Travel,
+    double? IdentityConfidence = null);
 
 public sealed record TextLineDto(string Text, double Confidence, float X, float Y, float Width, float Height);
 

@@ -49,6 +49,10 @@ public static class ExpensesErrors
     public static Error DuplicateInvoice(string invoice) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
         $"Invoice {invoice} has already been claimed and cannot be reimbursed again.", $"发票{invoice}已被报销过，不能重复报销。");
 
+    public static Error DuplicateTicket(string kind, string serial) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
+        $"The {Claims.TicketNames.English(kind)} {serial} has already been claimed and cannot be reimbursed again.",
+        $"{Claims.TicketNames.Chinese(kind)}{serial}已被报销过，不能重复报销。");
+
     public static Error DuplicateInvoiceInClaim(string invoice) => new("Expenses.DuplicateInvoice", ErrorKind.Conflict,
         $"Invoice {invoice} appears on more than one line of this claim.", $"发票{invoice}在本报销单中出现了多次。");
 

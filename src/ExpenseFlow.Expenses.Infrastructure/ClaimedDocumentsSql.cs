@@ -102,6 +102,27 @@ public static class ClaimedDocumentsSql
         EXECUTE FUNCTION expenses.claims_release_documents();
         """;
 
+    /// <summary>The release also drops the identities the claim only noted (see NotedIdentity).</summary>
+    public const string ReleaseWithNotedIdentities = """
+        CREATE OR REPLACE FUNCTION expenses.claims_release_documents() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM expenses.claimed_invoices WHERE claim_id = NEW.id;
+          DELETE FROM expenses.claimed_receipt_files WHERE claim_id = NEW.id;
+          DELETE FROM expenses.noted_identities WHERE claim_id = NEW.id;
+          RETURN NULL;
+        END $$;
+        """;
+
+    /// <summary>The release as it was before noted identities.</summary>
+    public const string ReleaseWithoutNotedIdentities = """
+        CREATE OR REPLACE FUNCTION expenses.claims_release_documents() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM expenses.claimed_invoices WHERE claim_id = NEW.id;
+          DELETE FROM expenses.claimed_receipt_files WHERE claim_id = NEW.id;
+          RETURN NULL;
+        END $$;
+        """;
+
     public const string DropReleaseTrigger =
         "DROP TRIGGER IF EXISTS claims_release_documents ON expenses.claims; DROP FUNCTION IF EXISTS expenses.claims_release_documents();";
 

@@ -38,6 +38,22 @@ public sealed class ClaimedReceiptFile
     public DateTimeOffset ClaimedAt { get; init; }
 }
 
+/// <summary>
+/// An identity read from a claimed document too unsurely to claim (an OCR reading below the sure confidence, or a serial
+/// unique only within its issuer): kept so a later claim holding it is warned, never refused. Several claims may note
+/// the same key. Released with the claim's other documents (the same trigger) when it is cancelled or rejected.
+/// </summary>
+public sealed class NotedIdentity
+{
+    public required string IdentityKey { get; init; }
+
+    public Guid ClaimId { get; init; }
+
+    public Guid LineId { get; init; }
+
+    public DateTimeOffset NotedAt { get; init; }
+}
+
 /// <summary>A request made with an Idempotency-Key and the answer it got, replayed to a retry.</summary>
 public sealed class IdempotentRequest
 {
@@ -71,6 +87,8 @@ public sealed class ExpensesDbContext(DbContextOptions<ExpensesDbContext> option
     public DbSet<ClaimedInvoice> ClaimedInvoices => Set<ClaimedInvoice>();
 
     public DbSet<ClaimedReceiptFile> ClaimedReceiptFiles => Set<ClaimedReceiptFile>();
+
+    public DbSet<NotedIdentity> NotedIdentities => Set<NotedIdentity>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 

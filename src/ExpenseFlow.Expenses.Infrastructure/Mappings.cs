@@ -102,6 +102,17 @@ internal sealed class ClaimedInvoiceMap : IEntityTypeConfiguration<ClaimedInvoic
     }
 }
 
+internal sealed class NotedIdentityMap : IEntityTypeConfiguration<NotedIdentity>
+{
+    public void Configure(EntityTypeBuilder<NotedIdentity> b)
+    {
+        b.ToTable("noted_identities");
+        b.HasKey(x => new { x.IdentityKey, x.ClaimId });
+        b.Property(x => x.IdentityKey).HasMaxLength(100);
+        b.HasIndex(x => x.ClaimId);
+    }
+}
+
 internal sealed class ClaimedReceiptFileMap : IEntityTypeConfiguration<ClaimedReceiptFile>
 {
     public void Configure(EntityTypeBuilder<ClaimedReceiptFile> b)

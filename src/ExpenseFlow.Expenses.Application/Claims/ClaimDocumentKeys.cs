@@ -19,14 +19,22 @@ internal static class ClaimDocumentKeys
         // A resubmission after a return replaces what the claim held before.
         await db.ClaimedInvoices.Where(c => c.ClaimId == claimId).ExecuteDeleteAsync(ct);
         await db.ClaimedReceiptFiles.Where(c => c.ClaimId == claimId).ExecuteDeleteAsync(ct);
+        await db.NotedIdentities.Where(c => c.ClaimId == claimId).ExecuteDeleteAsync(ct);
         foreach (var identity in documents.Identities.OrderBy(i => i.Key, StringComparer.Ordinal))
         {
             var taken = await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO expenses.claimed_invoices (invoice_key, claim_id, line_id, claimed_at) VALUES ({identity.Key}, {claimId}, {identity.LineId}, {at}) ON CONFLICT DO NOTHING", ct);
             if (taken == 0)
             {
-                throw new DomainException(ExpensesErrors.DuplicateInvoice(identity.Display));
+                throw new DomainException(identity.TicketKind is { } kind ? ExpensesErrors.DuplicateTicket(kind, identity.Display) : ExpensesErrors.DuplicateInvoice(identity.Display));
             }
+        }
+
+        // Noted, not claimed: several claims may hold one, so nothing waits and nothing is refused here.
+        foreach (var unsure in documents.Unsure)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO expenses.noted_identities (identity_key, claim_id, line_id, noted_at) VALUES ({unsure.Key}, {claimId}, {unsure.LineId}, {at}) ON CONFLICT DO NOTHING", ct);
         }
 
         foreach (var file in documents.Files.OrderBy(f => f.ContentHash, StringComparer.Ordinal))

@@ -33,7 +33,8 @@ internal sealed class ClaimEvidence(ExpensesDbContext db, IReceiptStorage storag
             // Until recognition has read a document its identity is unknown; a file it cannot read at all never will be.
             var pending = r.Status is RecognitionStatus.Pending or RecognitionStatus.Running && await IsDocumentAsync(r.ContentHash, ct);
             evidence[r.Id] = new ReceiptEvidence(
-                r.Id, r.ContentHash, r.FileName, pending, exact ? r.Proposed!.InvoiceCode : null, codeExact, exact ? r.Proposed!.InvoiceNumber : null, exact ? numberSource : null);
+                r.Id, r.ContentHash, r.FileName, pending, exact ? r.Proposed!.InvoiceCode : null, codeExact, exact ? r.Proposed!.InvoiceNumber : null, exact ? numberSource : null,
+                DocumentReads.Of(r.ResultJson, r.Proposed?.InvoiceCode, r.Proposed?.InvoiceNumber));
         }
 
         return ClaimDocuments.Resolve(claim, evidence);
@@ -44,7 +45,9 @@ internal sealed class ClaimEvidence(ExpensesDbContext db, IReceiptStorage storag
     {
         var keys = documents.Identities.Select(i => i.Key).ToList();
         var hashes = documents.Files.Select(f => f.ContentHash).ToList();
+        keys.AddRange(documents.Unsure.Select(u => u.Key));
         var takenKeys = await db.ClaimedInvoices.AsNoTracking().Where(c => keys.Contains(c.InvoiceKey) && c.ClaimId != claim.Id).Select(c => c.InvoiceKey).ToListAsync(ct);
+        var takenNoted = await db.NotedIdentities.AsNoTracking().Where(n => keys.Contains(n.IdentityKey) && n.ClaimId != claim.Id).Select(n => n.IdentityKey).ToListAsync(ct);
         var takenFiles = await db.ClaimedReceiptFiles.AsNoTracking().Where(c => hashes.Contains(c.ContentHash) && c.ClaimId != claim.Id).Select(c => c.ContentHash).ToListAsync(ct);
         var bare = documents.NeedsCode.Values.Distinct().ToArray();
         List<string> takenBare = [];
@@ -59,7 +62,7 @@ internal sealed class ClaimEvidence(ExpensesDbContext db, IReceiptStorage storag
                 """).ToListAsync(ct);
         }
 
-        return documents.Findings(takenKeys.ToHashSet(StringComparer.Ordinal), takenFiles.ToHashSet(StringComparer.Ordinal), takenBare.ToHashSet(StringComparer.Ordinal));
+        return documents.Findings(takenKeys.ToHashSet(StringComparer.Ordinal), takenFiles.ToHashSet(StringComparer.Ordinal), takenBare.ToHashSet(StringComparer.Ordinal), takenNoted.ToHashSet(StringComparer.Ordinal));
     }
 
     private async Task<bool> IsDocumentAsync(string hash, CancellationToken ct)

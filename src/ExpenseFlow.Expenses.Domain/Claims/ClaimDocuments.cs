@@ -8,13 +8,24 @@ namespace ExpenseFlow.Expenses.Domain.Claims;
 /// not finished, so its identity is not known yet.
 /// </summary>
 public sealed record ReceiptEvidence(
-    Guid ReceiptId, string ContentHash, string FileName, bool Pending, string? Code, bool CodeExact, string? Number, string? NumberSource)
+    Guid ReceiptId, string ContentHash, string FileName, bool Pending, string? Code, bool CodeExact, string? Number, string? NumberSource,
+    IReadOnlyList<DocumentRead>? Reads = null)
 {
     public bool HasExactNumber => Number is not null && NumberSource is not null;
 }
 
-/// <summary>An identity a claim takes for good at submit, and the line it is reported on.</summary>
-public sealed record ClaimedIdentity(string Key, Guid LineId, int Position, string Display);
+/// <summary>
+/// The identity recognition read for one document of a file (index 0 for a file of one document): its key, how it is
+/// shown, the ticket kind when it is a ticket's serial rather than an invoice's number, and whether the reading is
+/// sure enough to claim (an exact source, or OCR at a confidence that rules out a misread).
+/// </summary>
+public sealed record DocumentRead(int Index, string Key, string Display, string? TicketKind, bool Sure);
+
+/// <summary>An identity a claim takes for good at submit, and the line it is reported on (a ticket's serial names its kind).</summary>
+public sealed record ClaimedIdentity(string Key, Guid LineId, int Position, string Display, string? TicketKind = null);
+
+/// <summary>An identity read too unsurely to claim: compared with what other claims hold, a match is a warning.</summary>
+public sealed record UnsureIdentity(string Key, Guid LineId, int Position, string Display, string? TicketKind);
 
 /// <summary>A receipt file a claim takes for good at submit (the same bytes may back several lines of one claim).</summary>
 public sealed record ClaimedFile(string ContentHash, Guid ReceiptId, Guid LineId, int Position, string FileName);
@@ -33,12 +44,19 @@ public sealed class ClaimDocuments
     private readonly List<PolicyFinding> _problems = [];
     private readonly Dictionary<int, string> _needsCode = [];
     private readonly Dictionary<Guid, (string? Code, string? Number)> _adopted = [];
+    private readonly List<UnsureIdentity> _unsure = [];
+
+    /// <summary>The receipt a claimed key was read from, when it was read from one (a typed key has none).</summary>
+    private readonly Dictionary<string, Guid> _origins = new(StringComparer.Ordinal);
 
     private ClaimDocuments()
     {
     }
 
     public IReadOnlyList<ClaimedIdentity> Identities => _identities;
+
+    /// <summary>Identities read too unsurely to claim; another claim holding one is a warning, not a refusal.</summary>
+    public IReadOnlyList<UnsureIdentity> Unsure => _unsure;
 
     public IReadOnlyList<ClaimedFile> Files => _files;
 
@@ -61,6 +79,14 @@ public sealed class ClaimDocuments
             var own = line.ReceiptIds.Distinct().Where(r => uses[r] == 1).Select(evidence.GetValueOrDefault).OfType<ReceiptEvidence>().Where(e => e.HasExactNumber).ToList();
             var (code, number) = docs.Bind(line, own);
             var reading = InvoiceIdentity.Read(code, number);
+            foreach (var e in own)
+            {
+                if (Document(e, code).Key is { } read)
+                {
+                    docs._origins.TryAdd(read, e.ReceiptId);
+                }
+            }
+
             var keys = own.Select(e => Document(e, code).Key).Append(reading.Key).OfType<string>().Distinct().ToList();
             foreach (var key in keys)
             {
@@ -87,22 +113,39 @@ public sealed class ClaimDocuments
         }
 
         docs.AddFilesAndSharedDocuments(lines, evidence, uses, usedBy);
+        docs.AddReadDocuments(lines, evidence, usedBy);
         return docs;
     }
 
     /// <summary>
     /// Findings that block the submit: the identity or file already claimed by another live claim, the code missing,
-    /// a typed identity contradicting the document, a document still being read.
+    /// a typed identity contradicting the document, a document still being read. An identity read too unsurely to
+    /// claim that another claim holds is a warning (<c>PossibleDuplicate</c>) the employee explains and the approver sees.
     /// </summary>
-    public IReadOnlyList<PolicyFinding> Findings(IReadOnlySet<string> takenKeys, IReadOnlySet<string> takenFiles, IReadOnlySet<string> takenBareNumbers)
+    public IReadOnlyList<PolicyFinding> Findings(
+        IReadOnlySet<string> takenKeys, IReadOnlySet<string> takenFiles, IReadOnlySet<string> takenBareNumbers, IReadOnlySet<string>? notedKeys = null)
     {
+        notedKeys ??= new HashSet<string>();
         ArgumentNullException.ThrowIfNull(takenKeys);
         ArgumentNullException.ThrowIfNull(takenFiles);
         ArgumentNullException.ThrowIfNull(takenBareNumbers);
         var findings = new List<PolicyFinding>();
         foreach (var taken in _identities.Where(i => takenKeys.Contains(i.Key)))
         {
-            findings.Add(Finding(taken.Position, "DuplicateInvoice", $"invoice {taken.Display} has already been claimed.", $"发票{taken.Display}已被报销。"));
+            findings.Add(taken.TicketKind is { } kind
+                ? Finding(taken.Position, "DuplicateInvoice", $"the {TicketNames.English(kind)} {taken.Display} has already been claimed.", $"{TicketNames.Chinese(kind)}{taken.Display}已被报销。")
+                : Finding(taken.Position, "DuplicateInvoice", $"invoice {taken.Display} has already been claimed.", $"发票{taken.Display}已被报销。"));
+        }
+
+        // Where one side of the match was read unsurely, the match may be a misread: a warning the approver sees.
+        var possible = _unsure.Where(u => takenKeys.Contains(u.Key) || notedKeys.Contains(u.Key)).Select(u => (u.Position, u.Display, u.TicketKind))
+            .Concat(_identities.Where(i => !takenKeys.Contains(i.Key) && notedKeys.Contains(i.Key)).Select(i => (i.Position, i.Display, i.TicketKind)));
+        foreach (var (position, display, ticketKind) in possible)
+        {
+            var (en, zh) = ticketKind is { } kind ? (TicketNames.English(kind), TicketNames.Chinese(kind)) : ("invoice", "发票");
+            findings.Add(new PolicyFinding("PossibleDuplicate", PolicySeverity.Warn, position,
+                $"Line {position + 1}: the {en} {display} may have been claimed before (one of the two was read from a photo without certainty); the approver will check it.",
+                $"第{position + 1}行：{zh}{display}可能已被报销过（其中一张照片的号码识别不完全确定），审批人将核对。"));
         }
 
         foreach (var taken in _files.Where(f => takenFiles.Contains(f.ContentHash)))
@@ -173,7 +216,56 @@ public sealed class ClaimDocuments
 
                 if (uses[e.ReceiptId] > 1 && e.HasExactNumber && Document(e, null).Key is { } key && usedBy.TryAdd(key, line.Position))
                 {
+                    _origins.TryAdd(key, e.ReceiptId);
                     _identities.Add(new ClaimedIdentity(key, line.Id, line.Position, InvoiceIdentity.Describe(e.Code, e.Number)));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The identities recognition read from the documents each line stands on — the one its document index names, or
+    /// every document of a file it attaches without an index — whatever was typed on the line, so clearing a field
+    /// cannot hide a ticket. A sure reading is claimed; the same one on two lines from two files is one ticket twice.
+    /// A document already counted for another line of the same file is left to the index checks.
+    /// </summary>
+    private void AddReadDocuments(List<ClaimLine> lines, IReadOnlyDictionary<Guid, ReceiptEvidence> evidence, Dictionary<string, int> usedBy)
+    {
+        var counted = new HashSet<(Guid, int)>();
+        foreach (var line in lines)
+        {
+            foreach (var e in line.ReceiptIds.Distinct().Select(evidence.GetValueOrDefault).OfType<ReceiptEvidence>())
+            {
+                foreach (var read in (e.Reads ?? []).Where(r => line.DocumentIndex is not { } index || r.Index == index))
+                {
+                    if (!counted.Add((e.ReceiptId, read.Index)))
+                    {
+                        continue;
+                    }
+
+                    if (usedBy.TryGetValue(read.Key, out var first))
+                    {
+                        if (first != line.Position && (!_origins.TryGetValue(read.Key, out var from) || from != e.ReceiptId))
+                        {
+                            var (en, zh) = read.TicketKind is { } kind ? (TicketNames.English(kind), TicketNames.Chinese(kind)) : ("invoice", "发票");
+                            var finding = Finding(line.Position, "DuplicateInvoice", $"the {en} {read.Display} is also on line {first + 1} of this claim.", $"{zh}{read.Display}与本报销单第{first + 1}行重复。");
+                            // Read unsurely, the match may be a misread: the approver looks, the employee explains.
+                            _problems.Add(read.Sure ? finding : finding with { Rule = "PossibleDuplicate", Severity = PolicySeverity.Warn });
+                        }
+
+                        continue;
+                    }
+
+                    if (read.Sure)
+                    {
+                        usedBy[read.Key] = line.Position;
+                        _origins[read.Key] = e.ReceiptId;
+                        _identities.Add(new ClaimedIdentity(read.Key, line.Id, line.Position, read.Display, read.TicketKind));
+                    }
+                    else if (_unsure.All(u => u.Key != read.Key))
+                    {
+                        _unsure.Add(new UnsureIdentity(read.Key, line.Id, line.Position, read.Display, read.TicketKind));
+                    }
                 }
             }
         }

@@ -701,6 +701,34 @@ namespace ExpenseFlow.Expenses.Infrastructure.Migrations
                     b.ToTable("idempotent_requests", "expenses");
                 });
 
+            modelBuilder.Entity("ExpenseFlow.Expenses.Infrastructure.NotedIdentity", b =>
+                {
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("identity_key");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<DateTimeOffset>("NotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("noted_at");
+
+                    b.HasKey("IdentityKey", "ClaimId")
+                        .HasName("pk_noted_identities");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_noted_identities_claim_id");
+
+                    b.ToTable("noted_identities", "expenses");
+                });
+
             modelBuilder.Entity("ExpenseFlow.Expenses.Infrastructure.Storage.ReceiptBlob", b =>
                 {
                     b.Property<string>("Sha256")

@@ -65,12 +65,14 @@ public sealed class RecognizeReceiptJob(
             textLines = result.TextLines.Select(l => new { l.Text, l.Confidence, l.X, l.Y, l.Width, l.Height }),
             elapsedMs = result.ElapsedMs,
             identity = result.Identity,
+            identityConfidence = DocumentIdentity.Confidence(result),
             travelDate = f.TravelDate,
             travel = Travel(f.Travel),
             documents = result.Documents.Count == 0 ? null : result.Documents.Select(d => new
             {
                 kind = ResultJson.KindName(d.Kind),
                 identity = d.Identity,
+                identityConfidence = DocumentIdentity.Confidence(d),
                 box = d.Box is { } b ? new[] { b.X, b.Y, b.Width, b.Height } : [],
                 proposed = Proposal(d),
                 currency = d.Fields.Currency,

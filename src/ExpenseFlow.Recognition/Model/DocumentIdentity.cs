@@ -16,4 +16,19 @@ public static class DocumentIdentity
         var serial = f.SerialNumber ?? f.ETicketNumber;
         return serial is { Length: > 0 } ? $"{ResultJson.KindName(r.Kind)}:{serial}" : null;
     }
+
+    /// <summary>
+    /// How far the identity can be trusted: 1 when every field it is made of came from the document's own data (QR, XML,
+    /// OFD, PDF text), else the lowest confidence among those fields; null when there is no identity.
+    /// </summary>
+    public static double? Confidence(RecognitionResult r)
+    {
+        if (Of(r) is null) return null;
+        var f = r.Fields;
+        string[] parts = f.InvoiceNumber is { Length: > 0 }
+            ? f.InvoiceCode is { Length: > 0 } ? [FieldNames.InvoiceNumber, FieldNames.InvoiceCode] : [FieldNames.InvoiceNumber]
+            : [f.SerialNumber is { Length: > 0 } ? FieldNames.SerialNumber : FieldNames.ETicketNumber];
+        if (parts.All(p => r.Sources.TryGetValue(p, out var s) && s != FieldSource.Ocr)) return 1.0;
+        return Math.Round(parts.Min(p => r.Confidence.GetValueOrDefault(p)), 4);
+    }
 }
