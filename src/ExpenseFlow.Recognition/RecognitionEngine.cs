@@ -200,8 +200,9 @@ public sealed class RecognitionEngine : IDisposable
         reader.Read(c);
         var pageLines = reader.Lines.ToList();
         c.Result.TextLines.AddRange(pageLines.Where(l => !l.IsTemplate));
-        // Page text fills what the structured parts did not carry (an OFD never needs OCR).
-        return InvoiceExtractor.Extract(pageLines, c, FieldSource.Ofd);
+        // Page text fills what the structured parts did not carry (an OFD never needs OCR), and shows a ticket's kind
+        // (the rail and air 数电票) as a PDF's text layer does.
+        return ExtractFields(pageLines, c, FieldSource.Ofd);
     }
 
     private decimal? ReadPdf(byte[] bytes, FieldCollector c, CancellationToken ct)
@@ -310,15 +311,16 @@ public sealed class RecognitionEngine : IDisposable
     /// </summary>
     private decimal? ExtractFields(IReadOnlyList<TextLine> lines, FieldCollector c, FieldSource source)
     {
-        if (DocumentClassifier.Classify(lines) is { } kind)
+        // A hotel's VAT invoice lists room charges and stay dates like a folio, but it is the invoice (a folio never is one).
+        if (DocumentClassifier.Classify(lines) is { } kind && !(kind == DocumentKind.HotelFolio && IsInvoiceLayout(lines)))
         {
             c.Result.Kind = kind;
             TicketExtractors.Extract(kind, lines, c, source);
             return IsInvoiceLayout(lines) ? InvoiceExtractor.Extract(lines, c, source) : null;
         }
         var capitals = InvoiceExtractor.Extract(lines, c, source);
-        // A text layer with an invoice number is an invoice; from OCR a number alone could be any receipt's.
-        var invoice = source == FieldSource.PdfText ? c.Has(FieldNames.InvoiceNumber) : IsChineseInvoice(c);
+        // A text layer (PDF, OFD) with an invoice number is an invoice; from OCR a number alone could be any receipt's.
+        var invoice = source is FieldSource.PdfText or FieldSource.Ofd ? c.Has(FieldNames.InvoiceNumber) : IsChineseInvoice(c);
         if (!invoice) ReceiptExtractor.Extract(lines, c, source, _options.DefaultCurrency);
         return capitals;
     }

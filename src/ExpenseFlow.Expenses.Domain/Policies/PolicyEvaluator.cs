@@ -78,13 +78,19 @@ public static class PolicyEvaluator
 
             if (invoice.IssueDate is { } issued)
             {
+                // A paper ticket prints no issue date: the line's date is the day of travel, and the message says so.
+                var travel = context.Tickets.TryGetValue(line.Id, out var dated) && dated.TravelDate == issued;
                 if (issued > context.Today)
                 {
-                    Add("InvoiceDateWindow", s.InvoiceDateWindow, $"the invoice date {issued:yyyy-MM-dd} is in the future.", $"开票日期{issued:yyyy-MM-dd}晚于今天。");
+                    Add("InvoiceDateWindow", s.InvoiceDateWindow,
+                        travel ? $"the travel date {issued:yyyy-MM-dd} is in the future." : $"the invoice date {issued:yyyy-MM-dd} is in the future.",
+                        travel ? $"出行日期{issued:yyyy-MM-dd}晚于今天。" : $"开票日期{issued:yyyy-MM-dd}晚于今天。");
                 }
                 else if (issued.AddDays(s.InvoiceMaxAgeDays) < context.Today)
                 {
-                    Add("InvoiceDateWindow", s.InvoiceDateWindow, $"the invoice is older than {s.InvoiceMaxAgeDays} days.", $"发票开具已超过{s.InvoiceMaxAgeDays}天。");
+                    Add("InvoiceDateWindow", s.InvoiceDateWindow,
+                        travel ? $"the journey was more than {s.InvoiceMaxAgeDays} days ago." : $"the invoice is older than {s.InvoiceMaxAgeDays} days.",
+                        travel ? $"出行已超过{s.InvoiceMaxAgeDays}天。" : $"发票开具已超过{s.InvoiceMaxAgeDays}天。");
                 }
             }
 

@@ -112,4 +112,17 @@ public class TravelRulesTests
         NewClaim(Doc(0), Doc(1), Doc(2)).Lines.Select(l => l.DocumentIndex).ShouldBe([0, 1, 2]);
         Should.Throw<DomainException>(() => NewClaim(Doc(0), Doc(1), Doc(1))).Error.Code.ShouldBe("Expenses.DuplicateInvoice");
     }
+
+    [Fact]
+    public void AnOldTicket_IsNamedByItsTravelDate_NotAsAnInvoice()
+    {
+        var day = new DateOnly(2019, 3, 10);
+        var claim = NewClaim(Line("travel", 41m, date: day, invoice: new InvoiceFields { IssueDate = day }, receipts: 1), Line("travel", 41m, date: day, invoice: new InvoiceFields { IssueDate = day }, receipts: 1));
+
+        var findings = PolicyEvaluator.Evaluate(claim, Context(claim, null, new TicketFacts("train-ticket", "王小明", "二等座", day))).Where(f => f.Rule == "InvoiceDateWindow").ToList();
+
+        findings.Count.ShouldBe(2);
+        findings.Single(f => f.Line == 0).Chinese.ShouldBe("第1行：出行已超过180天。");
+        findings.Single(f => f.Line == 1).Chinese.ShouldBe("第2行：发票开具已超过180天。", "the second line has no ticket");
+    }
 }

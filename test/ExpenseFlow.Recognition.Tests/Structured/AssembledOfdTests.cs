@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using ExpenseFlow.Recognition.Tests.Support;
 
 namespace ExpenseFlow.Recognition.Tests.Structured;
@@ -59,11 +57,6 @@ public class AssembledOfdTests
             (32, "¥", "180 92 3 4"), (33, "72.48", "183 92 20 4"),
             (34, "¥", "150 102 3 4"), (35, "1280.50", "153 102 20 4"),
         };
-        var content = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">""");
-        foreach (var (id, text, boundary) in texts)
-            content.Append($"""<ofd:TextObject ID="{id}" Boundary="{boundary}" Font="1" Size="3.175"><ofd:TextCode X="0" Y="3">{text}</ofd:TextCode></ofd:TextObject>""");
-        content.Append("</ofd:Layer></ofd:Content></ofd:Page>");
-
         static string Ref(params int[] ids) => string.Concat(ids.Select(i => $"""<ofd:ObjectRef PageRef="1">{i}</ofd:ObjectRef>"""));
         var tag = $"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -75,24 +68,6 @@ public class AssembledOfdTests
               <fp:TaxInclusiveTotalAmount>{Ref(34, 35)}</fp:TaxInclusiveTotalAmount>
             </fp:eInvoice>
             """;
-        var files = new Dictionary<string, string>
-        {
-            ["OFD.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" DocType="OFD" Version="1.1"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>{(absoluteDocRoot ? "/" : "")}Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>""",
-            ["Doc_0/Document.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>40</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 140</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages>{(withTags ? "<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>" : "")}</ofd:Document>""",
-            ["Doc_0/Pages/Page_0/Content.xml"] = content.ToString(),
-        };
-        if (withTags)
-        {
-            files["Doc_0/Tags/CustomTags.xml"] = """<?xml version="1.0" encoding="UTF-8"?><ofd:CustomTags xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CustomTag TypeID="invoice"><ofd:FileLoc>Invoice_Tag.xml</ofd:FileLoc></ofd:CustomTag></ofd:CustomTags>""";
-            files["Doc_0/Tags/Invoice_Tag.xml"] = tag.Trim();
-        }
-        using var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, text) in files)
-            {
-                using var s = zip.CreateEntry(name).Open();
-                s.Write(Encoding.UTF8.GetBytes(text));
-            }
-        return ms.ToArray();
+        return OfdAssembler.Build(texts, withTags ? tag.Trim() : null, absoluteDocRoot);
     }
 }
