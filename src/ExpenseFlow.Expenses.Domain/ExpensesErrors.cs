@@ -36,6 +36,13 @@ public static class ExpensesErrors
     public static readonly Error TravellersInvalid = new("Expenses.TravellersInvalid", ErrorKind.Validation,
         "List at most 20 travelling colleagues, each name at most 64 characters.", "同行人最多20位，每个姓名不超过64个字符。");
 
+    public static readonly Error TravelClassRuleNotFound = new("Expenses.TravelClassRuleNotFound", ErrorKind.NotFound,
+        "That grade has no travel class rule of its own.", "该职级没有单独的差标规则。");
+
+    public static readonly Error TravelClassDefaultRequired = new("Expenses.TravelClassDefaultRequired", ErrorKind.Conflict,
+        "The rule for everyone without a rule of their own cannot be removed; change its classes instead.",
+        "适用于所有未单独设置职级的默认差标不能删除，请修改其允许的席别和舱位。");
+
     public static readonly Error TravelClassRuleInvalid = new("Expenses.TravelClassRuleInvalid", ErrorKind.Validation,
         "Allowed train classes are seat classes as tickets print them (e.g. 二等座) and cabins are economy, premium-economy, business or first; at most 20 of each.",
         "允许的火车席别须为车票上印的席别（如二等座），舱位须为 economy、premium-economy、business 或 first，各不超过20项。");

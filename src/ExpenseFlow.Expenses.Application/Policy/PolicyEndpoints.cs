@@ -53,6 +53,8 @@ internal static class PolicyEndpoints
         policy.MapGet("/travel-classes", async (ExpensesDbContext db, CancellationToken ct) => TypedResults.Ok((await db.TravelClassRules.AsNoTracking().ToListAsync(ct))
             .OrderBy(r => r.GradeCode is not null).ThenBy(r => r.GradeCode, StringComparer.Ordinal).Select(ToDto).ToList()));
         policy.MapPut("/travel-classes", SaveTravelClassesAsync);
+        policy.MapDelete("/travel-classes/{gradeCode}", DeleteTravelClassesAsync)
+            .WithSummary("Removes a grade's own travel classes; the grade then follows the default rule.");
     }
 
     private static async Task<Ok<PolicySettingsDto>> UpdateSettingsAsync(PolicySettingsDto request, ExpensesDbContext db, CancellationToken ct)
@@ -133,6 +135,28 @@ internal static class PolicyEndpoints
 
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(rule));
+    }
+
+    /// <summary>
+    /// A grade's own rule removed: its people fall back to the default rule. The default itself stays, as every claim
+    /// is checked against some rule ("*" or "default" names it only to be refused).
+    /// </summary>
+    private static async Task<NoContent> DeleteTravelClassesAsync(string gradeCode, ExpensesDbContext db, CancellationToken ct)
+    {
+        var grade = gradeCode.Trim();
+        if (grade is "*" or "default" || grade.Length == 0)
+        {
+            throw new DomainException(Domain.ExpensesErrors.TravelClassDefaultRequired);
+        }
+
+        // No grade code is that long or holds control characters: nothing to remove (and nothing for the database to refuse).
+        if (grade.Length > ExpensesLimits.Code || grade.Any(char.IsControl))
+        {
+            throw new DomainException(Domain.ExpensesErrors.TravelClassRuleNotFound);
+        }
+
+        var removed = await db.TravelClassRules.Where(r => r.GradeCode == grade).ExecuteDeleteAsync(ct);
+        return removed == 0 ? throw new DomainException(Domain.ExpensesErrors.TravelClassRuleNotFound) : TypedResults.NoContent();
     }
 
     private static TravelClassRuleDto ToDto(TravelClassRule r) => new(r.GradeCode, r.TrainClasses, r.AirCabins);

@@ -78,4 +78,22 @@ public class TravelPolicyApiTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlo
         (await employee.PutAsJsonAsync("/api/expenses/policy/travel-classes", new { trainClasses = new[] { "商务座" }, airCabins = new[] { "first" } }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only administrators set the 差标");
     }
+
+    [Fact]
+    public async Task AGradesOwnTravelClasses_CanBeRemoved_TheDefaultCannot()
+    {
+        using var admin = await app.SignInAsync("admin");
+        using var employee = await app.SignInAsync("sales.east");
+        (await admin.PutAsJsonAsync("/api/expenses/policy/travel-classes", new { gradeCode = "G9", trainClasses = new[] { "商务座" }, airCabins = new[] { "first" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await employee.DeleteAsync("/api/expenses/policy/travel-classes/G9")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await admin.DeleteAsync("/api/expenses/policy/travel-classes/G9")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var grades = (await admin.GetFromJsonAsync<List<Dictionary<string, object?>>>("/api/expenses/policy/travel-classes"))!.Select(r => r["gradeCode"]?.ToString()).ToList();
+        grades.ShouldNotContain("G9");
+        grades.ShouldContain((string?)null, "the default rule is kept");
+        await (await admin.DeleteAsync("/api/expenses/policy/travel-classes/G9")).ProblemAsync(404, "Expenses.TravelClassRuleNotFound");
+        await (await admin.DeleteAsync("/api/expenses/policy/travel-classes/default")).ProblemAsync(409, "Expenses.TravelClassDefaultRequired");
+    }
 }
