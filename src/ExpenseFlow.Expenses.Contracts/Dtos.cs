@@ -39,7 +39,10 @@ public sealed record TextLineDto(string Text, double Confidence, float X, float 
 public sealed record ClaimLineDto(
     Guid Id, int Position, string Category, decimal Amount, string Currency, decimal ExchangeRate, decimal AmountInBase,
     DateOnly ExpenseDate, string? CostCentreCode, string? Description, IReadOnlyList<Guid> ReceiptIds, InvoiceFieldsDto Invoice,
-    int? DocumentIndex = null);
+    int? DocumentIndex = null, LineTicketDto? Ticket = null);
+
+/// <summary>The ticket a line stands on, as recognition read it (its document on a sheet): what the trip summary shows.</summary>
+public sealed record LineTicketDto(string Kind, DateOnly? TravelDate, TravelDto Travel);
 
 public sealed record PolicyFindingDto(string Rule, string Severity, int? Line, string Message, string? Justification);
 

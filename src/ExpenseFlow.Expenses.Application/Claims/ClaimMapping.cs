@@ -27,13 +27,13 @@ internal static class ClaimMapping
     public static PolicyFindingDto ToDto(this PolicyFinding f) => new(
         f.Rule, f.Severity.ToString(), f.Line, CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? f.Chinese : f.English, f.Justification);
 
-    public static ClaimLineDto ToDto(this ClaimLine l) => new(
+    public static ClaimLineDto ToDto(this ClaimLine l, LineTicketDto? ticket = null) => new(
         l.Id, l.Position, l.Category, l.Amount, l.Currency, l.ExchangeRate, l.AmountInBase, l.ExpenseDate, l.CostCentreCode, l.Description,
-        l.ReceiptIds, l.Invoice.ToDto(), l.DocumentIndex);
+        l.ReceiptIds, l.Invoice.ToDto(), l.DocumentIndex, ticket);
 
-    public static ClaimDto ToDto(this Claim c, IReadOnlyList<ClaimEventDto> timeline) => new(
+    public static ClaimDto ToDto(this Claim c, IReadOnlyList<ClaimEventDto> timeline, IReadOnlyDictionary<Guid, LineTicketDto>? tickets = null) => new(
         c.Id, c.Number, c.EmployeeId, c.LegalEntityId, c.Title, c.Status.ToString(), c.BaseCurrency, c.TotalInBase, c.CreatedAt, c.UpdatedAt,
-        c.SubmittedAt, c.Lines.OrderBy(l => l.Position).Select(ToDto).ToList(), c.Findings.Select(ToDto).ToList(), timeline,
+        c.SubmittedAt, c.Lines.OrderBy(l => l.Position).Select(l => l.ToDto(tickets?.GetValueOrDefault(l.Id))).ToList(), c.Findings.Select(ToDto).ToList(), timeline,
         c.TripStart, c.TripEnd, c.Travellers);
 
     public static ReceiptDto ToDto(this Receipt r, Guid? claimId)

@@ -89,6 +89,6 @@ internal static class ClaimQueries
         var events = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id).ToListAsync(ct);
         var names = await directory.GetNamesAsync(events.Select(e => e.ActorId).Distinct().ToList(), ct);
         var timeline = events.Select(e => new ClaimEventDto(e.Type, e.FromStatus?.ToString(), e.ToStatus.ToString(), e.ActorId, names.GetValueOrDefault(e.ActorId), e.OnBehalfOfId, e.At, e.Reason)).ToList();
-        return claim.ToDto(timeline);
+        return claim.ToDto(timeline, await TicketFactsReader.LoadTripsAsync(db, claim, ct));
     }
 }

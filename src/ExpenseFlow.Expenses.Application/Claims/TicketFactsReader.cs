@@ -75,6 +75,45 @@ internal static class TicketFactsReader
         return (facts, bad);
     }
 
+    /// <summary>
+    /// The trip of each line's ticket (any kind recognition read a trip for: train, flight, bus, taxi, toll, hotel), for
+    /// the claim's readers — the employee's detail page and the approver's. The line's own document on a sheet.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, LineTicketDto>> LoadTripsAsync(ExpensesDbContext db, Claim claim, CancellationToken ct)
+    {
+        var ids = claim.Lines.SelectMany(l => l.ReceiptIds).Distinct().ToList();
+        var trips = new Dictionary<Guid, LineTicketDto>();
+        if (ids.Count == 0)
+        {
+            return trips;
+        }
+
+        var receipts = await db.Receipts.AsNoTracking().Where(r => ids.Contains(r.Id) && r.ResultJson != null)
+            .Select(r => new { r.Id, r.DocumentKind, r.ResultJson }).ToListAsync(ct);
+        var details = receipts.ToDictionary(r => r.Id, r => (r.DocumentKind, Detail: Read(r.ResultJson!)));
+        foreach (var line in claim.Lines)
+        {
+            foreach (var id in line.ReceiptIds)
+            {
+                if (!details.TryGetValue(id, out var d) || d.Detail is null)
+                {
+                    continue;
+                }
+
+                LineTicketDto? trip = d.Detail.Documents is { Count: > 0 } documents
+                    ? line.DocumentIndex is { } i && i < documents.Count && documents[i].Travel is { } travel ? new LineTicketDto(documents[i].Kind, documents[i].TravelDate, travel) : null
+                    : d.DocumentKind is { } kind && d.Detail.Travel is { } own ? new LineTicketDto(kind, d.Detail.TravelDate, own) : null;
+                if (trip is not null)
+                {
+                    trips[line.Id] = trip;
+                    break;
+                }
+            }
+        }
+
+        return trips;
+    }
+
     private static RecognitionDetailDto? Read(string json)
     {
         try

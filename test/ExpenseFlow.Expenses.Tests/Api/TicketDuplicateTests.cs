@@ -31,6 +31,11 @@ public class TicketDuplicateTests(ExpenseFlowApp app) : IClassFixture<ExpenseFlo
             var serial = ticket[FieldNames.SerialNumber];
             var a = await ClaimWithPhotoAsync(first, Photo(ticket, 8f, 85));
             var b = await ClaimWithPhotoAsync(second, Photo(ticket, 7f, 90));
+            // The claim's readers (the employee, the approver) see each line's trip without opening the receipt.
+            var line = (await first.GetFromJsonAsync<ClaimDto>($"/api/expenses/claims/{a.Id}"))!.Lines.Single();
+            line.Ticket.ShouldNotBeNull().Kind.ShouldBe("train-ticket");
+            line.Ticket.Travel.TrainNumber.ShouldBe(ticket[FieldNames.Travel.TrainNumber]);
+            line.Ticket.TravelDate.ShouldBe(DateOnly.Parse(ticket[FieldNames.TravelDate], System.Globalization.CultureInfo.InvariantCulture));
 
             var responses = await Task.WhenAll(SubmitJustifiedAsync(first, a.Id), SubmitJustifiedAsync(second, b.Id));
 
