@@ -10,7 +10,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { ApprovalsApi } from '../../core/api/approvals.api';
 import { BatchItemResultDto, InboxItemDto } from '../../core/api/approvals.models';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 
 export interface BatchApproveData {
   items: InboxItemDto[];

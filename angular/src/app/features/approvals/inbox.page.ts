@@ -20,7 +20,7 @@ import { ApprovalsApi } from '../../core/api/approvals.api';
 import { INBOX_SORTS, INBOX_VIEWS, InboxItemDto, InboxQuery, InboxSort, InboxView } from '../../core/api/approvals.models';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { BatchApproveDialog, BatchApproveData } from './batch-approve-dialog';
 import { formatWaiting, waitingUrgency } from './waiting-time';
 

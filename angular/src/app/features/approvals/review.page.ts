@@ -13,7 +13,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
 import { FindingsList } from '../expenses/findings-list';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { StatusChip } from '../expenses/status-chip';
 import { ApprovalProgress } from './approval-progress';
 import { DecisionPanel } from './decision-panel';

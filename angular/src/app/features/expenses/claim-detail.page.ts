@@ -19,7 +19,7 @@ import { NotifyService } from '../../shared/notify.service';
 import { ApprovalProgress } from '../approvals/approval-progress';
 import { APPROVAL_RETRY_DELAYS, approvalMayStillStart, followsApproval, isApprovalNotFound, lastReturnComment, pendingWith, returnNote } from './claim-approval';
 import { FindingsList } from './findings-list';
-import { MoneyPipe } from './money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { StatusChip } from './status-chip';
 
 /** Event types with a translation; any other is shown as the server names it. */

@@ -17,7 +17,7 @@ import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } fr
 import { CLAIM_STATUSES, ClaimListItem, ClaimStatus, ClaimsQuery } from '../../core/api/expenses.models';
 import { ClaimsApi } from '../../core/api/claims.api';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from './money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { StatusChip } from './status-chip';
 
 /** Table sort → the API's sort parameter; the server sorts submission time newest first only. */

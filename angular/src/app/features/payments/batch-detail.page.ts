@@ -14,7 +14,7 @@ import { BatchDto, JournalFormat, PaymentFileDto, PaymentFileFormat } from '../.
 import { AuthService } from '../../core/auth/auth.service';
 import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { PaymentStatus } from './payment-status';
 import { JOURNAL_BUTTONS, PAIN_BUTTONS, downloadName, fileButtons, filesAvailable, isMakerCannotRelease, journalName, releaseCheck } from './payments-logic';
 

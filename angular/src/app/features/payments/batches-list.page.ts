@@ -15,7 +15,7 @@ import { LegalEntity } from '../../core/api/models';
 import { PaymentsApi } from '../../core/api/payments.api';
 import { BATCH_STATUSES, BatchDto, BatchStatus } from '../../core/api/payments.models';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { PaymentStatus } from './payment-status';
 
 @Component({

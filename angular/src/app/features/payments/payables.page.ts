@@ -19,7 +19,7 @@ import { LegalEntity } from '../../core/api/models';
 import { PaymentsApi } from '../../core/api/payments.api';
 import { PAYABLE_STATUSES, PayableDto, PayableStatus, PayablesQuery } from '../../core/api/payments.models';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { PaymentStatus } from './payment-status';
 import { isPayableTaken, isSelectable, isoDate, planBatch } from './payments-logic';
 

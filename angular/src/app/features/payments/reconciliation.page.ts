@@ -11,7 +11,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PaymentsApi } from '../../core/api/payments.api';
 import { EntryMatch, ReconciliationEntryDto } from '../../core/api/payments.models';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { PaymentStatus } from './payment-status';
 import { IGNORE, ReconChoice, resolveRequest, suggestedCandidate } from './payments-logic';
 
