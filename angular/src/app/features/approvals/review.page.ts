@@ -14,7 +14,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
 import { FindingsList } from '../expenses/findings-list';
 import { MoneyPipe } from '../../shared/money.pipe';
-import { StatusChip } from '../expenses/status-chip';
+import { StatusChip } from '../../shared/status-chip';
 import { ApprovalProgress } from './approval-progress';
 import { DecisionPanel } from './decision-panel';
 import { fieldOrigin, isImage, unreadNotifications } from './review-logic';

@@ -20,7 +20,7 @@ import { ApprovalProgress } from '../approvals/approval-progress';
 import { APPROVAL_RETRY_DELAYS, approvalMayStillStart, followsApproval, isApprovalNotFound, lastReturnComment, pendingWith, returnNote } from './claim-approval';
 import { FindingsList } from './findings-list';
 import { MoneyPipe } from '../../shared/money.pipe';
-import { StatusChip } from './status-chip';
+import { StatusChip } from '../../shared/status-chip';
 
 /** Event types with a translation; any other is shown as the server names it. */
 const TIMELINE_TYPES = ['Created', 'Edited', 'Updated', 'Submitted', 'Resubmitted', 'InApproval', 'Approved', 'Returned', 'Rejected', 'Scheduled', 'Paid', 'Cancelled', 'Deleted'];

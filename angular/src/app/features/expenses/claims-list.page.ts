@@ -18,7 +18,7 @@ import { CLAIM_STATUSES, ClaimListItem, ClaimStatus, ClaimsQuery } from '../../c
 import { ClaimsApi } from '../../core/api/claims.api';
 import { NotifyService } from '../../shared/notify.service';
 import { MoneyPipe } from '../../shared/money.pipe';
-import { StatusChip } from './status-chip';
+import { StatusChip } from '../../shared/status-chip';
 
 /** Table sort → the API's sort parameter; the server sorts submission time newest first only. */
 export function toClaimSort(sort: Sort): string | undefined {

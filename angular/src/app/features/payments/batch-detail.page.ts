@@ -15,7 +15,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { MoneyPipe } from '../../shared/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { StatusChip } from '../../shared/status-chip';
 import { JOURNAL_BUTTONS, PAIN_BUTTONS, downloadName, fileButtons, filesAvailable, isMakerCannotRelease, journalName, releaseCheck } from './payments-logic';
 
 /** Saves a downloaded blob under a name (an object URL and a temporary link). */
@@ -30,7 +30,7 @@ export function saveBlob(blob: Blob, name: string): void {
 
 @Component({
   selector: 'app-batch-detail-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, MoneyPipe, PaymentStatus, RouterLink, TranslatePipe],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, MoneyPipe, StatusChip, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './batch-detail.page.html',
   styles: `

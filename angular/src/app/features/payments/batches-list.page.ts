@@ -16,11 +16,11 @@ import { PaymentsApi } from '../../core/api/payments.api';
 import { BATCH_STATUSES, BatchDto, BatchStatus } from '../../core/api/payments.models';
 import { NotifyService } from '../../shared/notify.service';
 import { MoneyPipe } from '../../shared/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { StatusChip } from '../../shared/status-chip';
 
 @Component({
   selector: 'app-batches-list-page',
-  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, MoneyPipe, PaymentStatus, ReactiveFormsModule, RouterLink, TranslatePipe],
+  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, MoneyPipe, StatusChip, ReactiveFormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -49,7 +49,7 @@ import { PaymentStatus } from './payment-status';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>{{ 'payments.batches.status' | translate }}</th>
-          <td mat-cell *matCellDef="let b"><app-payment-status kind="batch" [status]="b.status" /></td>
+          <td mat-cell *matCellDef="let b"><app-status-chip kind="batch" [status]="b.status" /></td>
         </ng-container>
         <ng-container matColumnDef="legalEntity">
           <th mat-header-cell *matHeaderCellDef>{{ 'payments.legalEntity' | translate }}</th>

@@ -20,12 +20,12 @@ import { PaymentsApi } from '../../core/api/payments.api';
 import { PAYABLE_STATUSES, PayableDto, PayableStatus, PayablesQuery } from '../../core/api/payments.models';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { MoneyPipe } from '../../shared/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { StatusChip } from '../../shared/status-chip';
 import { isPayableTaken, isSelectable, isoDate, planBatch } from './payments-logic';
 
 @Component({
   selector: 'app-payables-page',
-  imports: [DatePipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatTableModule, MatTooltipModule, MoneyPipe, PaymentStatus, ReactiveFormsModule, RouterLink, TranslatePipe],
+  imports: [DatePipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatTableModule, MatTooltipModule, MoneyPipe, StatusChip, ReactiveFormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './payables.page.html',
   styles: `
