@@ -1,106 +1,47 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { BankTemplatesApi } from '../../core/api/bank-templates.api';
 import { BankTemplateDto } from '../../core/api/bank-templates.models';
-import { NotifyService } from '../../shared/notify.service';
+import { ReferenceTable, ReferenceTableConfig, lastChange } from '../../shared/reference-table';
 
 /** 银行模板: the banks' batch-payment layouts Finance keeps; each active one adds a CSV and an Excel download to every batch. */
 @Component({
   selector: 'app-bank-templates-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, TranslatePipe],
+  imports: [ReferenceTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="page-head">
-      <h1>{{ 'payments.templates.title' | translate }}</h1>
-      <a mat-flat-button routerLink="/payments/templates/new" data-testid="template-new"><mat-icon>add</mat-icon>{{ 'payments.templates.new' | translate }}</a>
-    </div>
-    <p class="muted">{{ 'payments.templates.explain' | translate }}</p>
-    @if (busy()) {
-      <mat-progress-bar mode="indeterminate" />
-    }
-    <div class="table-wrap">
-      <table class="simple-table" data-testid="templates-table">
-        <thead>
-          <tr>
-            <th>{{ 'payments.templates.code' | translate }}</th>
-            <th>{{ 'payments.templates.name' | translate }}</th>
-            <th>{{ 'payments.templates.bankName' | translate }}</th>
-            <th class="num">{{ 'payments.templates.columns' | translate }}</th>
-            <th>{{ 'payments.templates.formats' | translate }}</th>
-            <th>{{ 'payments.templates.state' | translate }}</th>
-            <th>{{ 'payments.templates.updated' | translate }}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (t of rows(); track t.code) {
-            <tr data-testid="template-row" [attr.data-code]="t.code" [attr.data-active]="t.isActive">
-              <td class="mono"><a [routerLink]="['/payments/templates', t.code]">{{ t.code }}</a></td>
-              <td>{{ t.name }}</td>
-              <td>{{ t.profile.bankName }}</td>
-              <td class="num">{{ t.profile.columns.length }}</td>
-              <td class="mono">{{ t.formats.join(', ') }}</td>
-              <td><span class="tag" [class.off]="!t.isActive">{{ (t.isActive ? 'payments.templates.on' : 'payments.templates.off') | translate }}</span></td>
-              <td class="muted">{{ t.updatedAt | date: 'yyyy-MM-dd HH:mm' }} {{ t.updatedByName }}</td>
-              <td class="actions">
-                <a mat-button [routerLink]="['/payments/templates', t.code]" data-testid="template-edit"><mat-icon>edit</mat-icon>{{ 'common.edit' | translate }}</a>
-                @if (t.isActive) {
-                  <button mat-button type="button" (click)="setActive(t, false)" [disabled]="busy()" data-testid="template-deactivate">{{ 'payments.templates.deactivate' | translate }}</button>
-                } @else {
-                  <button mat-button type="button" (click)="setActive(t, true)" [disabled]="busy()" data-testid="template-activate">{{ 'payments.templates.activate' | translate }}</button>
-                }
-              </td>
-            </tr>
-          } @empty {
-            <tr><td colspan="8" class="empty">{{ 'common.noData' | translate }}</td></tr>
-          }
-        </tbody>
-      </table>
-    </div>
-  `,
-  styles: `
-    .tag.off { background: #e0e0e0; color: #333; }
-    .actions { white-space: nowrap; text-align: right; }
-    .num { text-align: right; }
-  `,
+  template: `<app-reference-table [config]="config" />`,
 })
 export class BankTemplatesPage {
   private readonly api = inject(BankTemplatesApi);
-  private readonly notify = inject(NotifyService);
 
-  protected readonly rows = signal<BankTemplateDto[]>([]);
-  protected readonly busy = signal(true);
-
-  constructor() {
-    this.api.list().subscribe({
-      next: (rows) => {
-        this.rows.set(rows);
-        this.busy.set(false);
+  protected readonly config: ReferenceTableConfig<BankTemplateDto> = {
+    title: 'payments.templates.title',
+    newLabel: 'payments.templates.new',
+    explain: 'payments.templates.explain',
+    testId: 'templates-table',
+    rowTestId: 'template-row',
+    actionTestId: 'template',
+    key: (t) => t.code,
+    list: () => this.api.list(),
+    columns: [
+      { key: 'code', label: 'payments.templates.code', style: 'mono', link: (t) => ['/payments/templates', t.code] },
+      { key: 'name', label: 'payments.templates.name' },
+      { key: 'bankName', label: 'payments.templates.bankName', value: (t) => t.profile.bankName },
+      { key: 'columns', label: 'payments.templates.columns', style: 'num', value: (t) => t.profile.columns.length },
+      { key: 'formats', label: 'payments.templates.formats', style: 'mono', value: (t) => t.formats.join(', ') },
+      { key: 'isActive', label: 'payments.templates.state', value: (t) => (t.isActive ? 'payments.templates.on' : 'payments.templates.off'), tagOn: (t) => t.isActive },
+      { key: 'updated', label: 'payments.templates.updated', style: 'muted', value: lastChange },
+    ],
+    pages: { create: '/payments/templates/new', edit: (t) => ['/payments/templates', t.code] },
+    toggle: {
+      isActive: (t) => t.isActive,
+      activate: (t) => this.api.activate(t.code),
+      deactivate: (t) => this.api.deactivate(t.code),
+      texts: {
+        activate: 'payments.templates.activate',
+        deactivate: 'payments.templates.deactivate',
+        activated: 'payments.templates.activated',
+        deactivated: 'payments.templates.deactivated',
       },
-      error: (e) => {
-        this.busy.set(false);
-        this.notify.error(e);
-      },
-    });
-  }
-
-  protected setActive(template: BankTemplateDto, active: boolean): void {
-    this.busy.set(true);
-    (active ? this.api.activate(template.code) : this.api.deactivate(template.code)).subscribe({
-      next: (updated) => {
-        this.rows.update((rows) => rows.map((r) => (r.code === updated.code ? updated : r)));
-        this.busy.set(false);
-        this.notify.success(active ? 'payments.templates.activated' : 'payments.templates.deactivated', { name: updated.name });
-      },
-      error: (e) => {
-        this.busy.set(false);
-        this.notify.error(e);
-      },
-    });
-  }
+    },
+  };
 }
