@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { CLAIM_STATUSES } from '../core/api/expenses.models';
+import { CLAIM_STATUSES } from '../features/expenses/data/expenses.models';
 import { provideTestTranslations, useLanguage } from '../../testing/test-helpers';
 import { STATUS_COLOURS, StatusChip, StatusKind, statusColour } from './status-chip';
 

@@ -1,4 +1,4 @@
-import { CONDITION_FIELDS, CONDITION_OPS, APPROVER_TYPES, INBOX_SORTS, INBOX_VIEWS } from '../../core/api/approvals.models';
+import { CONDITION_FIELDS, CONDITION_OPS, APPROVER_TYPES, INBOX_SORTS, INBOX_VIEWS } from './data/approvals.models';
 import { KNOWN_NOTES } from './notes';
 
 import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { FlowSummaryDto } from '../../core/api/approvals.models';
+import { FlowSummaryDto } from './data/approvals.models';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { FlowsListPage } from './flows-list.page';
 

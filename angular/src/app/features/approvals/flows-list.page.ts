@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { ApprovalFlowsApi } from '../../core/api/approval-flows.api';
-import { FlowSummaryDto } from '../../core/api/approvals.models';
+import { ApprovalFlowsApi } from './data/approval-flows.api';
+import { FlowSummaryDto } from './data/approvals.models';
 import { ReferenceTable, ReferenceTableConfig, lastChange } from '../../shared/reference-table';
 
 /** The approval flows, in the order the server tries them (by priority; the default flow last). */

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { DelegationsApi } from '../../core/api/delegations.api';
-import { Delegation, DelegationInput } from '../../core/api/models';
+import { DelegationsApi } from '../organization/data/delegations.api';
+import { Delegation, DelegationInput } from '../organization/data/organization.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { FormDialogData } from '../../shared/form-dialog';
 import { ReferenceRows } from '../../shared/reference-rows';

@@ -1,4 +1,4 @@
-import { AIR_CABINS, CLAIM_STATUSES, DOCUMENT_KINDS, INVOICE_FIELD_NAMES, POLICY_SEVERITIES } from '../../core/api/expenses.models';
+import { AIR_CABINS, CLAIM_STATUSES, DOCUMENT_KINDS, INVOICE_FIELD_NAMES, POLICY_SEVERITIES } from './data/expenses.models';
 import { HELP_SECTIONS } from '../help/help.page';
 import { SEVERITY_FIELDS } from './policy.page';
 

@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { InsightsApi } from '../../core/api/insights.api';
+import { InsightsApi } from './data/insights.api';
 import { InsightsChart } from './chart';
 import { nodeWaitsChart } from './insights-charts';
 import { DEFAULT_NODE_SORT, NodeSort, NodeSortKey, Period, nextSort, oneDecimal, percent, ratioParts, sortNodes } from './insights-logic';

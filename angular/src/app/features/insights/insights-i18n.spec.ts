@@ -7,7 +7,7 @@ import {
   MINUTES_KINDS,
   ROI_ORIGINS,
   SUGGESTION_ACTIONS,
-} from '../../core/api/insights.models';
+} from './data/insights.models';
 import { NAV_ITEMS } from '../../core/nav/nav-items';
 import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 import { kpiCards } from './insights-logic';

@@ -1,4 +1,4 @@
-import { ROLE_GRANT_STATUSES, ROLES } from '../../core/api/models';
+import { ROLE_GRANT_STATUSES, ROLES } from './data/organization.models';
 import { NAV_ITEMS } from '../../core/nav/nav-items';
 import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
 import { HELP_SECTIONS } from '../help/help.page';

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { BankTemplatesApi } from '../../core/api/bank-templates.api';
-import { BankTemplateDto } from '../../core/api/bank-templates.models';
+import { BankTemplatesApi } from './data/bank-templates.api';
+import { BankTemplateDto } from './data/bank-templates.models';
 import { ReferenceTable, ReferenceTableConfig, lastChange } from '../../shared/reference-table';
 
 /** 银行模板: the banks' batch-payment layouts Finance keeps; each active one adds a CSV and an Excel download to every batch. */

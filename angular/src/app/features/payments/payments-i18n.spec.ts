@@ -1,5 +1,5 @@
-import { TEMPLATE_DELIMITERS, TEMPLATE_ENCODINGS, TEMPLATE_FIELDS } from '../../core/api/bank-templates.models';
-import { BATCH_LINE_STATUSES, BATCH_STATUSES, ENTRY_MATCHES, HOLD_REASONS, PAYABLE_STATUSES, STATEMENT_FORMATS } from '../../core/api/payments.models';
+import { TEMPLATE_DELIMITERS, TEMPLATE_ENCODINGS, TEMPLATE_FIELDS } from './data/bank-templates.models';
+import { BATCH_LINE_STATUSES, BATCH_STATUSES, ENTRY_MATCHES, HOLD_REASONS, PAYABLE_STATUSES, STATEMENT_FORMATS } from './data/payments.models';
 import { NAV_ITEMS } from '../../core/nav/nav-items';
 import { JOURNAL_BUTTONS, fileButtons } from './payments-logic';
 

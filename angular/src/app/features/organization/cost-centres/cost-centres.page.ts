@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { CostCentresApi } from '../../../core/api/cost-centres.api';
-import { CostCentre } from '../../../core/api/models';
+import { CostCentresApi } from '../data/cost-centres.api';
+import { CostCentre } from '../data/organization.models';
 import { ReferenceTable, ReferenceTableConfig } from '../../../shared/reference-table';
 
 @Component({

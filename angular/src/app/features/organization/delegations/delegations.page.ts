@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { DelegationsApi } from '../../../core/api/delegations.api';
-import { Delegation, DelegationInput } from '../../../core/api/models';
+import { DelegationsApi } from '../data/delegations.api';
+import { Delegation, DelegationInput } from '../data/organization.models';
 import { ReferenceTable, ReferenceTableConfig } from '../../../shared/reference-table';
 
 /** Delegations are created and deleted, never edited (a changed one is a new one). */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { map } from 'rxjs';
-import { GradesApi } from '../../../core/api/grades.api';
-import { Grade } from '../../../core/api/models';
+import { GradesApi } from '../data/grades.api';
+import { Grade } from '../data/organization.models';
 import { ReferenceTable, ReferenceTableConfig } from '../../../shared/reference-table';
 
 @Component({

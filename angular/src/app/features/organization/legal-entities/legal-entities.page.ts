@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { LegalEntitiesApi } from '../../../core/api/legal-entities.api';
-import { LegalEntity, LegalEntityInput } from '../../../core/api/models';
+import { LegalEntitiesApi } from '../data/legal-entities.api';
+import { LegalEntity, LegalEntityInput } from '../data/organization.models';
 import { ReferenceTable, ReferenceTableConfig } from '../../../shared/reference-table';
 
 @Component({
