@@ -1,10 +1,11 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { errorInterceptor } from '../core/http/error.interceptor';
 import { provideTestTranslations, text, useLanguage } from '../../testing/test-helpers';
-import { ReferenceTable, ReferenceTableConfig } from './reference-table';
+import { ReferenceApi, ReferenceTable, ReferenceTableConfig } from './reference-table';
 
 interface Thing {
   code: string;
@@ -15,31 +16,31 @@ interface Thing {
 
 const thing = (code: string, over: Partial<Thing> = {}): Thing => ({ code, name: `Name ${code}`, isActive: true, isDefault: false, ...over });
 
-/** A reference list over a made-up /api/things, the way the organization, flow and template pages use it. */
-function things(http: HttpClient, over: Partial<ReferenceTableConfig<Thing>> = {}): ReferenceTableConfig<Thing> {
+/** A client over a made-up /api/things with the method names the table calls. */
+@Injectable({ providedIn: 'root' })
+class ThingsApi implements ReferenceApi<Thing> {
+  private readonly http = inject(HttpClient);
+  list = () => this.http.get<Thing[]>('/api/things');
+  create = (v: Thing) => this.http.post<Thing>('/api/things', v);
+  update = (code: string, v: Thing) => this.http.put<Thing>(`/api/things/${code}`, v);
+  delete = (code: string) => this.http.delete<void>(`/api/things/${code}`);
+  activate = (code: string) => this.http.post<Thing>(`/api/things/${code}/activate`, null);
+  deactivate = (code: string) => this.http.post<Thing>(`/api/things/${code}/deactivate`, null);
+}
+
+/** A reference list the way the organization, flow and template routes configure it (texts borrowed from grades). */
+function things(over: Partial<ReferenceTableConfig<Thing>> = {}): ReferenceTableConfig<Thing> {
   return {
-    title: 'grades.title',
-    newLabel: 'grades.new',
-    testId: 'things-table',
-    rowTestId: 'thing-row',
-    actionTestId: 'thing',
-    key: (t) => t.code,
-    list: () => http.get<Thing[]>('/api/things'),
+    i18n: 'grades',
+    api: ThingsApi,
+    key: 'code',
+    testIds: { table: 'things-table', row: 'thing' },
     columns: [
-      { key: 'code', label: 'grades.code', style: 'mono' },
-      { key: 'name', label: 'grades.name' },
-      { key: 'isActive', label: 'people.status', value: (t) => (t.isActive ? 'approvals.flows.on' : 'approvals.flows.off'), tagOn: (t) => t.isActive },
+      { key: 'code', style: 'mono' },
+      { key: 'name' },
+      { key: 'isActive', label: 'people.status', translated: true, value: (t) => (t.isActive ? 'people.active' : 'people.inactive') },
     ],
-    form: (t) => ({
-      title: t ? 'grades.edit' : 'grades.new',
-      editing: !!t,
-      value: t ?? {},
-      fields: [
-        { key: 'code', label: 'grades.code', type: 'text', required: true, lockedOnEdit: true },
-        { key: 'name', label: 'grades.name', type: 'text', required: true },
-      ],
-      save: (v: Thing) => (t ? http.put(`/api/things/${t.code}`, v) : http.post('/api/things', v)),
-    }),
+    form: { fields: [{ key: 'code', type: 'text', required: true, lockedOnEdit: true }, { key: 'name', type: 'text', required: true }] },
     ...over,
   };
 }
@@ -47,16 +48,15 @@ function things(http: HttpClient, over: Partial<ReferenceTableConfig<Thing>> = {
 describe('ReferenceTable', () => {
   let backend: HttpTestingController;
 
-  async function render(over: (http: HttpClient) => Partial<ReferenceTableConfig<Thing>> = () => ({})) {
+  async function render(over: Partial<ReferenceTableConfig<Thing>> = {}) {
     TestBed.configureTestingModule({
       imports: [ReferenceTable],
       providers: [provideRouter([]), provideHttpClient(withInterceptors([errorInterceptor])), provideHttpClientTesting(), provideTestTranslations()],
     });
     await useLanguage('en');
     backend = TestBed.inject(HttpTestingController);
-    const http = TestBed.inject(HttpClient);
     const fixture = TestBed.createComponent(ReferenceTable<Thing>);
-    fixture.componentRef.setInput('config', things(http, over(http)));
+    fixture.componentRef.setInput('config', things(over));
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
     const rows = () => [...el.querySelectorAll<HTMLTableRowElement>('tr[data-testid=thing-row]')];
@@ -96,9 +96,9 @@ describe('ReferenceTable', () => {
     // Without activate/deactivate a row says nothing about it.
     expect(rows()[0].hasAttribute('data-active')).toBe(false);
     expect(rows()[0].querySelector('td.mono')?.textContent?.trim()).toBe('A');
-    expect(text(rows()[1], '.tag.off')).toBe('Inactive');
-    expect(text(rows()[0], '.tag')).toBe('Active');
-    expect(rows()[0].querySelector('.tag.off')).toBeNull();
+    expect(text(rows()[0], 'td:nth-child(3)')).toBe('Active');
+    expect(text(rows()[1], 'td:nth-child(3)')).toBe('Inactive');
+    expect(el.querySelector('th')?.textContent?.trim()).toBe('Code');
     expect(rows()[0].querySelector('[data-testid=thing-delete]')).toBeNull();
   });
 
@@ -181,19 +181,19 @@ describe('ReferenceTable', () => {
     expect(text(fixture.nativeElement as HTMLElement, 'tr[data-testid=thing-row]')).toContain('Name C');
   });
 
+  /** Flows' texts: they have on/off, activate/deactivate and the two notices. */
+  const switchable = (over: Partial<ReferenceTableConfig<Thing>> = {}): Partial<ReferenceTableConfig<Thing>> => ({
+    i18n: 'approvals.flows',
+    columns: [{ key: 'code' }, { key: 'active', state: true }],
+    toggle: {},
+    ...over,
+  });
+
   it('switches a row off and on in place with the row the server answers, never the protected one', async () => {
-    const toggle = (http: HttpClient): Partial<ReferenceTableConfig<Thing>> => ({
-      toggle: {
-        isActive: (t) => t.isActive,
-        canDeactivate: (t) => !t.isDefault,
-        activate: (t) => http.post<Thing>(`/api/things/${t.code}/activate`, null),
-        deactivate: (t) => http.post<Thing>(`/api/things/${t.code}/deactivate`, null),
-        texts: { activate: 'approvals.flows.activate', deactivate: 'approvals.flows.deactivate', activated: 'approvals.flows.activated', deactivated: 'approvals.flows.deactivated' },
-      },
-    });
-    const { fixture, rows } = await render(toggle);
+    const { fixture, rows } = await render(switchable({ toggle: { canDeactivate: (t) => !t.isDefault } }));
     backend.expectOne('/api/things').flush([thing('A'), thing('DEFAULT', { isDefault: true })]);
     await settle(fixture);
+    expect(rows().map((r) => [r.getAttribute('data-active'), text(r, '.tag')])).toEqual([['true', 'Active'], ['true', 'Active']]);
     expect(rows()[1].querySelector('[data-testid=thing-deactivate]')).toBeNull();
     expect(rows()[1].querySelector('[data-testid=thing-activate]')).toBeNull();
 
@@ -202,28 +202,22 @@ describe('ReferenceTable', () => {
     backend.expectOne({ method: 'POST', url: '/api/things/A/deactivate' }).flush(thing('A', { isActive: false, name: 'Answered' }));
     await settle(fixture);
     expect(rows().map((r) => r.getAttribute('data-active'))).toEqual(['false', 'true']);
-    expect(rows()[0].textContent).toContain('Answered');
-    expect(text(document.body, 'mat-snack-bar-container')).toContain('deactivated');
+    expect(text(rows()[0], '.tag.off')).toBe('Inactive');
+    expect(text(document.body, 'mat-snack-bar-container')).toContain('Flow deactivated.');
 
     rows()[0].querySelector<HTMLButtonElement>('[data-testid=thing-activate]')!.click();
     await settle(fixture);
     backend.expectOne({ method: 'POST', url: '/api/things/A/activate' }).flush(thing('A'));
     await settle(fixture);
     expect(rows()[0].getAttribute('data-active')).toBe('true');
+    expect(rows()[0].querySelector('.tag.off')).toBeNull();
     expect(rows()[0].querySelector('[data-testid=thing-deactivate]')).not.toBeNull();
     // In place: no reload of the list after a switch.
     backend.expectNone('/api/things');
   });
 
   it('leaves the row as it was when a switch is refused', async () => {
-    const { fixture, rows } = await render((http) => ({
-      toggle: {
-        isActive: (t) => t.isActive,
-        activate: (t) => http.post<Thing>(`/api/things/${t.code}/activate`, null),
-        deactivate: (t) => http.post<Thing>(`/api/things/${t.code}/deactivate`, null),
-        texts: { activate: 'approvals.flows.activate', deactivate: 'approvals.flows.deactivate', activated: 'approvals.flows.activated', deactivated: 'approvals.flows.deactivated' },
-      },
-    }));
+    const { fixture, rows } = await render(switchable());
     backend.expectOne('/api/things').flush([thing('A')]);
     await settle(fixture);
     rows()[0].querySelector<HTMLButtonElement>('[data-testid=thing-deactivate]')!.click();
@@ -238,10 +232,12 @@ describe('ReferenceTable', () => {
   });
 
   it('deletes only after a yes, then reloads; hides the edit button for create-only records', async () => {
-    const { fixture, rows } = await render((http) => ({
-      canEdit: false,
-      remove: { question: 'departments.confirmDelete', params: (t) => ({ name: t.name }), run: (t) => http.delete(`/api/things/${t.code}`) },
-    }));
+    const { fixture, rows } = await render({
+      i18n: 'delegations',
+      columns: [{ key: 'reason', value: (t) => t.name }],
+      form: { editable: false, fields: [] },
+      remove: (t) => ({ from: t.name, to: t.code }),
+    });
     backend.expectOne('/api/things').flush([thing('A')]);
     await settle(fixture);
     expect(rows()[0].querySelector('[data-testid=thing-edit]')).toBeNull();
@@ -250,7 +246,7 @@ describe('ReferenceTable', () => {
     rows()[0].querySelector<HTMLButtonElement>('[data-testid=thing-delete]')!.click();
     await settle(fixture);
     backend.expectNone('/api/things/A');
-    expect(confirm.mock.calls[0][0]).toContain('Name A');
+    expect(confirm.mock.calls[0][0]).toBe('Delete the delegation from Name A to A?');
 
     rows()[0].querySelector<HTMLButtonElement>('[data-testid=thing-delete]')!.click();
     await settle(fixture);

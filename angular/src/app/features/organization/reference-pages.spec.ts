@@ -1,25 +1,24 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideTestTranslations, text, useLanguage } from '../../../testing/test-helpers';
-import { CostCentresPage } from './cost-centres/cost-centres.page';
-import { DelegationsPage } from './delegations/delegations.page';
-import { GradesPage } from './grades/grades.page';
+import { ReferenceTable, ReferenceTableConfig } from '../../shared/reference-table';
+import { COST_CENTRES, DELEGATIONS, GRADES } from './reference-tables';
 
-/** The organization pages on the shared reference table: their columns, texts and the calls they make. */
+/** The organization lists as the routes configure the shared reference table: their columns, texts and calls. */
 describe('organization reference pages', () => {
   let backend: HttpTestingController;
 
-  async function render<C>(page: Type<C>, lang: 'en' | 'zh-CN' = 'zh-CN') {
+  async function render<T>(config: ReferenceTableConfig<T>, lang: 'en' | 'zh-CN' = 'zh-CN') {
     TestBed.configureTestingModule({
-      imports: [page],
+      imports: [ReferenceTable],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
     });
     await useLanguage(lang);
     backend = TestBed.inject(HttpTestingController);
-    const fixture = TestBed.createComponent(page);
+    const fixture = TestBed.createComponent(ReferenceTable<T>);
+    fixture.componentRef.setInput('config', config);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const settle = async () => {
@@ -46,7 +45,7 @@ describe('organization reference pages', () => {
   });
 
   it('cost centres: shows the state in words and saves an edit under the code it was created with', async () => {
-    const { el, settle } = await render(CostCentresPage);
+    const { el, settle } = await render(COST_CENTRES);
     backend.expectOne('/api/organization/cost-centres').flush([
       { code: 'CC-100', name: '研发中心', isActive: true },
       { code: 'CC-200', name: '旧部门', isActive: false },
@@ -56,7 +55,7 @@ describe('organization reference pages', () => {
     const rows = () => [...el.querySelectorAll('[data-testid=cost-centres-table] tr.mat-mdc-row')];
     expect(rows().map((r) => text(r as HTMLElement, 'td:nth-child(3)'))).toEqual(['在职', '停用']);
 
-    (rows()[0].querySelector('button[aria-label]') as HTMLButtonElement).click();
+    rows()[0].querySelector<HTMLButtonElement>('[data-testid=cost-centre-edit]')!.click();
     await settle();
     const form = document.querySelector('mat-dialog-container') as HTMLElement;
     const name = form.querySelector<HTMLInputElement>('input[name=name]')!;
@@ -74,7 +73,7 @@ describe('organization reference pages', () => {
   });
 
   it('grades: lists by rank, whatever order the server sends', async () => {
-    const { el, settle } = await render(GradesPage, 'en');
+    const { el, settle } = await render(GRADES, 'en');
     backend.expectOne('/api/organization/grades').flush([
       { code: 'M2', name: 'Manager', rank: 5 },
       { code: 'P1', name: 'Staff', rank: 1 },
@@ -84,7 +83,7 @@ describe('organization reference pages', () => {
   });
 
   it('delegations: no edit, and a deletion asks first, names both people and reloads', async () => {
-    const { el, settle } = await render(DelegationsPage, 'en');
+    const { el, settle } = await render(DELEGATIONS, 'en');
     backend.expectOne('/api/organization/delegations').flush([
       { id: 'd-1', fromPersonId: 'p-1', fromName: '李娜', toPersonId: 'p-2', toName: '王芳', startDate: '2026-12-01', endDate: '2026-12-10', reason: null },
     ]);
@@ -94,7 +93,7 @@ describe('organization reference pages', () => {
     expect(row.querySelectorAll('button').length).toBe(1);
 
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
-    row.querySelector<HTMLButtonElement>('button')!.click();
+    row.querySelector<HTMLButtonElement>('[data-testid=delegation-delete]')!.click();
     await settle();
     expect(confirm).toHaveBeenCalledWith('Delete the delegation from 李娜 to 王芳?');
     backend.expectOne({ method: 'DELETE', url: '/api/organization/delegations/d-1' }).flush(null, { status: 204, statusText: 'No Content' });
