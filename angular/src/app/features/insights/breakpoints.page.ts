@@ -7,7 +7,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { InsightsApi } from './data/insights.api';
 import { InsightsChart } from './chart';
 import { nodeWaitsChart } from './insights-charts';
-import { DEFAULT_NODE_SORT, NodeSort, NodeSortKey, Period, nextSort, oneDecimal, percent, ratioParts, sortNodes } from './insights-logic';
+import { DEFAULT_NODE_SORT, NodeSort, NodeSortKey, nextSort, oneDecimal, percent, ratioParts, sortNodes } from './insights-logic';
 import { KeyLabelPipe, LocalizedPipe, PeriodPicker } from './insights-ui';
 import { PeriodReport } from './period-report';
 
@@ -23,16 +23,12 @@ export class BreakpointsPage {
   private readonly api = inject(InsightsApi);
   private readonly translate = inject(TranslateService);
 
-  private readonly loader = new PeriodReport((p) => this.api.breakpoints(p.from, p.to));
-  protected readonly period = this.loader.period;
-  protected readonly data = this.loader.data;
-  protected readonly busy = this.loader.busy;
-  protected readonly error = this.loader.error;
+  protected readonly loader = new PeriodReport((p) => this.api.breakpoints(p.from, p.to));
   protected readonly sort = signal<NodeSort>(DEFAULT_NODE_SORT);
-  protected readonly nodes = computed(() => sortNodes(this.data()?.nodes ?? [], this.sort()));
+  protected readonly nodes = computed(() => sortNodes(this.loader.data()?.nodes ?? [], this.sort()));
   protected readonly waitsChart = computed(() => {
     this.translate.currentLang();
-    return nodeWaitsChart(this.data()?.nodes ?? [], this.translate.instant('insights.breakpoints.medianWaitHours'));
+    return nodeWaitsChart(this.loader.data()?.nodes ?? [], this.translate.instant('insights.breakpoints.medianWaitHours'));
   });
   protected readonly oneDecimal = oneDecimal;
   protected readonly percent = percent;
@@ -40,10 +36,6 @@ export class BreakpointsPage {
 
   constructor() {
     this.loader.load();
-  }
-
-  protected setPeriod(p: Period): void {
-    this.loader.setPeriod(p);
   }
 
   protected sortBy(key: NodeSortKey): void {

@@ -17,7 +17,7 @@ import { PERMISSIONS } from '../../core/nav/nav-items';
 import { InsightsChart } from './chart';
 import { ConfirmDialog, ConfirmData } from './confirm-dialog';
 import { trendFromGroups } from './insights-charts';
-import { Period, days, kpiCards, oneDecimal, percent, ratioParts } from './insights-logic';
+import { days, kpiCards, oneDecimal, percent, ratioParts } from './insights-logic';
 import { KeyLabelPipe, LocalizedPipe, PeriodPicker } from './insights-ui';
 import { PeriodReport, trendCharts } from './period-report';
 
@@ -40,13 +40,10 @@ export class DashboardPage {
   protected readonly breakdowns = KPI_BREAKDOWNS;
   protected readonly by = signal<KpiBreakdown>('month');
   /** The month breakdown always (for the trends), and the chosen breakdown when it is another. */
-  private readonly loader = new PeriodReport((p) => {
+  protected readonly loader = new PeriodReport((p) => {
     const by = this.by();
     return forkJoin({ months: this.api.kpis({ ...p, by: 'month' }), chosen: by === 'month' ? of(null) : this.api.kpis({ ...p, by }) });
   });
-  protected readonly period = this.loader.period;
-  protected readonly busy = this.loader.busy;
-  protected readonly error = this.loader.error;
   /** The month breakdown the trend charts are drawn from (the same report when the breakdown is by month). */
   protected readonly months = computed(() => this.loader.data()?.months ?? null);
   protected readonly report = computed<KpiReportDto | null>(() => this.loader.data()?.chosen ?? this.months());
@@ -68,10 +65,6 @@ export class DashboardPage {
     this.loader.load();
   }
 
-  protected setPeriod(p: Period): void {
-    this.loader.setPeriod(p);
-  }
-
   protected setBy(by: KpiBreakdown): void {
     this.by.set(by);
     this.loader.load();
@@ -86,7 +79,7 @@ export class DashboardPage {
         if (!yes) return;
         this.rebuilding.set(true);
         this.rebuilt.set(null);
-        this.error.set(null);
+        this.loader.error.set(null);
         this.api.rebuild().subscribe({
           next: (r) => {
             this.rebuilding.set(false);

@@ -14,7 +14,6 @@ import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService } from '../../shared/notify.service';
 import { InsightsChart } from './chart';
 import { trendFromRoi } from './insights-charts';
-import { Period } from './insights-logic';
 import { LocalizedPipe, PeriodPicker, WarningPipe } from './insights-ui';
 import { PeriodReport, trendCharts } from './period-report';
 import { RoiFigureTable } from './roi-figure-table';
@@ -43,11 +42,8 @@ export class RoiPage {
   /** null: the latest version (the server's default). */
   protected readonly version = signal<number | null>(null);
   // A failed reload clears the report: figures against another period or baseline must not stay on screen.
-  private readonly loader = new PeriodReport((p) => this.api.roi({ ...p, baselineVersion: this.version() }), false);
-  protected readonly period = this.loader.period;
+  protected readonly loader = new PeriodReport((p) => this.api.roi({ ...p, baselineVersion: this.version() }), false);
   protected readonly report = this.loader.data;
-  protected readonly busy = this.loader.busy;
-  protected readonly error = this.loader.error;
   protected readonly canEnterSurvey = computed(() => this.auth.permissions().includes(PERMISSIONS.insightsEnterSurvey));
 
   private readonly charts = trendCharts(computed(() => trendFromRoi(this.report()?.trend ?? [])));
@@ -56,7 +52,7 @@ export class RoiPage {
   /** The downloads carry the period and baseline on screen and the UI language. */
   protected readonly exportUrls = computed(() => {
     const lang = this.translate.currentLang() ?? 'en';
-    const query = { ...this.period(), baselineVersion: this.version() ?? this.report()?.baselineVersion ?? null };
+    const query = { ...this.loader.period(), baselineVersion: this.version() ?? this.report()?.baselineVersion ?? null };
     return Object.fromEntries(EXPORT_FORMATS.map((f) => [f, roiExportUrl(f, query, lang)])) as Record<RoiExportFormat, string>;
   });
 
@@ -72,10 +68,6 @@ export class RoiPage {
         this.loader.load();
       },
     });
-  }
-
-  protected setPeriod(p: Period): void {
-    this.loader.setPeriod(p);
   }
 
   protected setVersion(v: number): void {
