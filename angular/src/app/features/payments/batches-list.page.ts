@@ -10,13 +10,12 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { LegalEntitiesApi } from '../organization/data/legal-entities.api';
-import { LegalEntity } from '../organization/data/organization.models';
 import { PaymentsApi } from './data/payments.api';
 import { BATCH_STATUSES, BatchDto, BatchStatus } from './data/payments.models';
 import { NotifyService } from '../../shared/notify.service';
 import { MoneyPipe } from '../../shared/money.pipe';
 import { StatusChip } from '../../shared/status-chip';
+import { legalEntityNames } from './legal-entity-names';
 
 @Component({
   selector: 'app-batches-list-page',
@@ -99,10 +98,10 @@ export class BatchesListPage {
   protected readonly status = new FormControl<BatchStatus | ''>('', { nonNullable: true });
   protected readonly rows = signal<BatchDto[]>([]);
   protected readonly loading = signal(false);
-  protected readonly legalEntities = signal<LegalEntity[]>([]);
+  private readonly entities = legalEntityNames();
+  protected readonly entityName = this.entities.name;
 
   constructor() {
-    inject(LegalEntitiesApi).list().subscribe({ next: (l) => this.legalEntities.set(l), error: () => undefined });
     this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.load());
     this.load();
   }
@@ -119,10 +118,6 @@ export class BatchesListPage {
         this.notify.error(e);
       },
     });
-  }
-
-  protected entityName(id: string): string {
-    return this.legalEntities().find((l) => l.id === id)?.name ?? '';
   }
 
   protected open(b: BatchDto): void {
