@@ -4,7 +4,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { throwError, of } from 'rxjs';
 import { ApiError } from '../core/api/api-error';
-import { LegalEntityInput } from '../core/api/models';
+import { LegalEntityInput } from '../features/organization/data/organization.models';
 import { provideTestTranslations, text, useLanguage } from '../../testing/test-helpers';
 import { FormDialog, FormDialogData } from './form-dialog';
 

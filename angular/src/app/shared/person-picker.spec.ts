@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { PeopleApi } from '../core/api/people.api';
+import { PeopleApi } from '../features/organization/data/people.api';
 import { searchPeople } from './person-picker';
 
 describe('person search', () => {

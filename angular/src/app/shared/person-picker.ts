@@ -8,8 +8,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Observable, catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
-import { PersonLookupItem } from '../core/api/models';
-import { PeopleApi } from '../core/api/people.api';
+import { PersonLookupItem } from '../features/organization/data/organization.models';
+import { PeopleApi } from '../features/organization/data/people.api';
 import { serverError } from './server-errors';
 
 /** What the picker offers: the fields both the people list and the colleague lookup return. */

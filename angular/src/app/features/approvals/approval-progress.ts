@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApprovalDto, ApprovalTaskDto } from '../../core/api/approvals.models';
+import { ApprovalDto, ApprovalTaskDto } from './data/approvals.models';
 import { noteLabels } from './notes';
 
 const STEP_ICONS: Record<string, string> = {

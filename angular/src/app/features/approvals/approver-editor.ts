@@ -5,9 +5,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { APPROVER_TYPES } from '../../core/api/approvals.models';
-import { ROLES } from '../../core/api/models';
-import { PeopleApi } from '../../core/api/people.api';
+import { APPROVER_TYPES } from './data/approvals.models';
+import { ROLES } from '../organization/data/organization.models';
+import { PeopleApi } from '../organization/data/people.api';
 import { PersonPicker } from '../../shared/person-picker';
 import { ApproverForm } from './flow-model';
 

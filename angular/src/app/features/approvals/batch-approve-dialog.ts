@@ -7,10 +7,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApprovalsApi } from '../../core/api/approvals.api';
-import { BatchItemResultDto, InboxItemDto } from '../../core/api/approvals.models';
+import { ApprovalsApi } from './data/approvals.api';
+import { BatchItemResultDto, InboxItemDto } from './data/approvals.models';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 
 export interface BatchApproveData {
   items: InboxItemDto[];

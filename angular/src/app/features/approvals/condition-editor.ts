@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CONDITION_FIELDS, ConditionField } from '../../core/api/approvals.models';
+import { CONDITION_FIELDS, ConditionField } from './data/approvals.models';
 import { ComparisonForm, ConditionForm, conditionToForm, formToCondition, newComparison, opsFor } from './flow-model';
 
 /**

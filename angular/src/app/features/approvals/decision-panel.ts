@@ -6,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError } from '../../core/api/api-error';
-import { ApprovalsApi } from '../../core/api/approvals.api';
-import { ApprovalDto, Decision } from '../../core/api/approvals.models';
+import { ApprovalsApi } from './data/approvals.api';
+import { ApprovalDto, Decision } from './data/approvals.models';
 import { NotifyService } from '../../shared/notify.service';
 import { decisionFailure, decisionProblem } from './decision-rules';
 

@@ -1,4 +1,4 @@
-import { Decision } from '../../core/api/approvals.models';
+import { Decision } from './data/approvals.models';
 
 export const DECISIONS: readonly Decision[] = ['approve', 'return', 'reject'];
 

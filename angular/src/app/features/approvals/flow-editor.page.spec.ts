@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { FlowDto } from '../../core/api/approvals.models';
+import { FlowDto } from './data/approvals.models';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { FlowEditorPage } from './flow-editor.page';

@@ -1,5 +1,5 @@
 import { ApiError } from '../../core/api/api-error';
-import { DefinitionErrorDto } from '../../core/api/approvals.models';
+import { DefinitionErrorDto } from './data/approvals.models';
 
 export interface PlacedErrors {
   /** Errors about the flow as a whole (its condition, fallback, the steps list, unknown properties). */

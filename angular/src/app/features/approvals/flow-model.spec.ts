@@ -1,4 +1,4 @@
-import { FlowDefinition } from '../../core/api/approvals.models';
+import { FlowDefinition } from './data/approvals.models';
 import { conditionToForm, flowToForm, formToCondition, formToDefinition, formToRequest, moveStep, newStep, opsFor, splitCodes } from './flow-model';
 
 const definition: FlowDefinition = {

@@ -14,7 +14,7 @@ import {
   StepDefinition,
   StepKind,
   StepMode,
-} from '../../core/api/approvals.models';
+} from './data/approvals.models';
 
 /**
  * The flow editor's model: the definition JSON made editable (strings for typed-in values, every optional part

@@ -2,23 +2,25 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { FlowSummaryDto } from '../../core/api/approvals.models';
+import { FlowSummaryDto } from './data/approvals.models';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
-import { FlowsListPage } from './flows-list.page';
+import { ReferenceTable } from '../../shared/reference-table';
+import { FLOWS } from './flows-table';
 
 const summary = (code: string, over: Partial<FlowSummaryDto> = {}): FlowSummaryDto => ({
   id: `f-${code}`, code, name: code, priority: 10, isDefault: false, isActive: true, version: 1, updatedAt: '2026-11-24T08:00:00Z', updatedByName: null, ...over,
 });
 
-describe('FlowsListPage', () => {
+describe('the approval flows list', () => {
   it('lists the flows and switches one off (never the default)', async () => {
     TestBed.configureTestingModule({
-      imports: [FlowsListPage],
+      imports: [ReferenceTable],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
     });
     await useLanguage('en');
     const backend = TestBed.inject(HttpTestingController);
-    const fixture = TestBed.createComponent(FlowsListPage);
+    const fixture = TestBed.createComponent(ReferenceTable<FlowSummaryDto>);
+    fixture.componentRef.setInput('config', FLOWS);
     await fixture.whenStable();
     backend.expectOne('/api/approvals/flows').flush([summary('BIG', { version: 3 }), summary('DEFAULT', { isDefault: true, priority: 1000 })]);
     await new Promise((r) => setTimeout(r));

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { inboxQueryParams } from '../../core/api/approvals.api';
+import { inboxQueryParams } from './data/approvals.api';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { batchRows } from './batch-approve-dialog';
 import { InboxPage, isSelectable, parseAmount } from './inbox.page';

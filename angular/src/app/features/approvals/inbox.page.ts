@@ -16,11 +16,11 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
-import { ApprovalsApi } from '../../core/api/approvals.api';
-import { INBOX_SORTS, INBOX_VIEWS, InboxItemDto, InboxQuery, InboxSort, InboxView } from '../../core/api/approvals.models';
+import { ApprovalsApi } from './data/approvals.api';
+import { INBOX_SORTS, INBOX_VIEWS, InboxItemDto, InboxQuery, InboxSort, InboxView } from './data/approvals.models';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
+import { MoneyPipe } from '../../shared/money.pipe';
 import { BatchApproveDialog, BatchApproveData } from './batch-approve-dialog';
 import { formatWaiting, waitingUrgency } from './waiting-time';
 

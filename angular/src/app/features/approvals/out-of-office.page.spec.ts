@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import { Subject } from 'rxjs';
-import { Delegation, DelegationInput } from '../../core/api/models';
+import { Delegation, DelegationInput } from '../organization/data/organization.models';
 import { FormDialogData } from '../../shared/form-dialog';
 import { AuthService } from '../../core/auth/auth.service';
 import { provideTestTranslations, useLanguage, user } from '../../../testing/test-helpers';

@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
-import { DelegationsApi } from '../../core/api/delegations.api';
-import { Delegation, DelegationInput } from '../../core/api/models';
+import { TranslatePipe } from '@ngx-translate/core';
+import { DelegationsApi } from '../organization/data/delegations.api';
+import { Delegation, DelegationInput } from '../organization/data/organization.models';
 import { AuthService } from '../../core/auth/auth.service';
-import { FormDialog, FormDialogData } from '../../shared/form-dialog';
-import { NotifyService } from '../../shared/notify.service';
+import { FormDialogData } from '../../shared/form-dialog';
+import { ReferenceRows } from '../../shared/reference-rows';
 
 /** Splits the delegations the server lists into those I gave and those given to me. */
 export function splitDelegations(all: readonly Delegation[], personId: string | null | undefined) {
@@ -68,23 +66,12 @@ export function splitDelegations(all: readonly Delegation[], personId: string | 
 export class OutOfOfficePage {
   private readonly api = inject(DelegationsApi);
   private readonly auth = inject(AuthService);
-  private readonly dialog = inject(MatDialog);
-  private readonly notify = inject(NotifyService);
-  private readonly translate = inject(TranslateService);
+  private readonly ref = new ReferenceRows<Delegation>(() => this.api.list());
 
-  private readonly rows = signal<Delegation[]>([]);
-  protected readonly groups = computed(() => splitDelegations(this.rows(), this.auth.currentUser()?.personId));
+  protected readonly groups = computed(() => splitDelegations(this.ref.rows(), this.auth.currentUser()?.personId));
 
   constructor() {
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.rows.set(await firstValueFrom(this.api.list()));
-    } catch (e) {
-      this.notify.error(e);
-    }
+    this.ref.load();
   }
 
   protected create(): void {
@@ -101,22 +88,10 @@ export class OutOfOfficePage {
       // fromPersonId null: the signed-in user delegates.
       save: (v) => this.api.create({ ...v, fromPersonId: null }),
     };
-    this.dialog.open(FormDialog, { data, width: '560px' }).afterClosed().subscribe((saved) => {
-      if (saved) {
-        this.notify.success('common.saved');
-        void this.load();
-      }
-    });
+    this.ref.edit(data, '560px');
   }
 
-  protected async remove(d: Delegation): Promise<void> {
-    if (!confirm(this.translate.instant('approvals.ooo.confirmDelete', { to: d.toName, from: d.startDate, until: d.endDate }))) return;
-    try {
-      await firstValueFrom(this.api.delete(d.id));
-      this.notify.success('common.deleted');
-      await this.load();
-    } catch (e) {
-      this.notify.error(e);
-    }
+  protected remove(d: Delegation): void {
+    void this.ref.remove('approvals.ooo.confirmDelete', { to: d.toName, from: d.startDate, until: d.endDate }, () => this.api.delete(d.id));
   }
 }

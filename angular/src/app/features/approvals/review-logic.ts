@@ -1,5 +1,5 @@
-import { ApprovalDto } from '../../core/api/approvals.models';
-import { ClaimLine, FieldSource, ReceiptDto } from '../../core/api/expenses.models';
+import { ApprovalDto } from './data/approvals.models';
+import { ClaimLine, FieldSource, ReceiptDto } from '../expenses/data/expenses.models';
 
 export interface FieldOrigin {
   source: FieldSource | null;

@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { ClaimReviewDto } from '../../core/api/approvals.models';
-import { Claim } from '../../core/api/expenses.models';
+import { ClaimReviewDto } from './data/approvals.models';
+import { Claim } from '../expenses/data/expenses.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import { provideTestTranslations, useLanguage, user } from '../../../testing/test-helpers';

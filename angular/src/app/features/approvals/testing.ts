@@ -1,4 +1,4 @@
-import { ApprovalDto, InboxItemDto } from '../../core/api/approvals.models';
+import { ApprovalDto, InboxItemDto } from './data/approvals.models';
 
 export function inboxItem(n: number, overrides: Partial<InboxItemDto> = {}): InboxItemDto {
   return {

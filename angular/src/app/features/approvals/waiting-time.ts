@@ -1,4 +1,4 @@
-import { InboxItemDto } from '../../core/api/approvals.models';
+import { InboxItemDto } from './data/approvals.models';
 
 export interface WaitingParts {
   days: number;

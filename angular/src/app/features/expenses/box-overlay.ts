@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
-import { RecognizedDocument, TextLine } from '../../core/api/expenses.models';
+import { RecognizedDocument, TextLine } from './data/expenses.models';
 import { documentBoxes, scaleBoxes, textMatches } from './receipt-logic';
 
 /**

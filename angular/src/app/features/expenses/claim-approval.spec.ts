@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ApiError } from '../../core/api/api-error';
-import { Claim, ClaimStatus, TimelineEntry } from '../../core/api/expenses.models';
+import { Claim, ClaimStatus, TimelineEntry } from './data/expenses.models';
 import { approval } from '../approvals/testing';
 import { approvalMayStillStart, followsApproval, isApprovalNotFound, lastReturnComment, pendingWith, returnNote } from './claim-approval';
 

@@ -1,8 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { InjectionToken } from '@angular/core';
 import { ApiError } from '../../core/api/api-error';
-import { ApprovalDto } from '../../core/api/approvals.models';
-import { Claim, ClaimStatus, TimelineEntry } from '../../core/api/expenses.models';
+import { ApprovalDto } from '../approvals/data/approvals.models';
+import { Claim, ClaimStatus, TimelineEntry } from './data/expenses.models';
 
 /**
  * How long the claim page waits before asking again for an approval that has not started yet (a claim just submitted,

@@ -9,18 +9,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
-import { ApprovalsApi } from '../../core/api/approvals.api';
-import { ApprovalDto } from '../../core/api/approvals.models';
-import { Claim, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
-import { ClaimsApi } from '../../core/api/claims.api';
-import { ReceiptsApi } from '../../core/api/receipts.api';
+import { ApprovalsApi } from '../approvals/data/approvals.api';
+import { ApprovalDto } from '../approvals/data/approvals.models';
+import { Claim, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from './data/expenses.models';
+import { ClaimsApi } from './data/claims.api';
+import { ReceiptsApi } from './data/receipts.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
 import { ApprovalProgress } from '../approvals/approval-progress';
 import { APPROVAL_RETRY_DELAYS, approvalMayStillStart, followsApproval, isApprovalNotFound, lastReturnComment, pendingWith, returnNote } from './claim-approval';
 import { FindingsList } from './findings-list';
-import { MoneyPipe } from './money.pipe';
-import { StatusChip } from './status-chip';
+import { MoneyPipe } from '../../shared/money.pipe';
+import { StatusChip } from '../../shared/status-chip';
 
 /** Event types with a translation; any other is shown as the server names it. */
 const TIMELINE_TYPES = ['Created', 'Edited', 'Updated', 'Submitted', 'Resubmitted', 'InApproval', 'Approved', 'Returned', 'Rejected', 'Scheduled', 'Paid', 'Cancelled', 'Deleted'];

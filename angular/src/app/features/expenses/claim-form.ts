@@ -1,5 +1,5 @@
 import { AbstractControl, FormArray, FormControl, FormGroup, ValidationErrors, Validators } from '@angular/forms';
-import { ClaimInput, ClaimLine, InvoiceFields, INVOICE_FIELD_NAMES } from '../../core/api/expenses.models';
+import { ClaimInput, ClaimLine, InvoiceFields, INVOICE_FIELD_NAMES } from './data/expenses.models';
 import { LinePrefill } from './receipt-logic';
 
 export type InvoiceForm = FormGroup<{ [K in keyof InvoiceFields]: FormControl<InvoiceFields[K]> }>;

@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { claimsQueryParams } from '../../core/api/claims.api';
-import { ClaimListItem } from '../../core/api/expenses.models';
+import { claimsQueryParams } from './data/claims.api';
+import { ClaimListItem } from './data/expenses.models';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { ClaimsListPage, toClaimSort } from './claims-list.page';
 

@@ -14,11 +14,11 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
-import { CLAIM_STATUSES, ClaimListItem, ClaimStatus, ClaimsQuery } from '../../core/api/expenses.models';
-import { ClaimsApi } from '../../core/api/claims.api';
+import { CLAIM_STATUSES, ClaimListItem, ClaimStatus, ClaimsQuery } from './data/expenses.models';
+import { ClaimsApi } from './data/claims.api';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from './money.pipe';
-import { StatusChip } from './status-chip';
+import { MoneyPipe } from '../../shared/money.pipe';
+import { StatusChip } from '../../shared/status-chip';
 
 /** Table sort → the API's sort parameter; the server sorts submission time newest first only. */
 export function toClaimSort(sort: Sort): string | undefined {

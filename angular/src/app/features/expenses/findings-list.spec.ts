@@ -1,6 +1,6 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { PolicyFinding } from '../../core/api/expenses.models';
+import { PolicyFinding } from './data/expenses.models';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { FindingsList, justificationsFor, missingJustifications } from './findings-list';
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, model } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Justification, PolicyFinding } from '../../core/api/expenses.models';
+import { Justification, PolicyFinding } from './data/expenses.models';
 
 export const justificationKey = (f: Pick<PolicyFinding, 'rule' | 'line'>) => `${f.rule}:${f.line ?? ''}`;
 

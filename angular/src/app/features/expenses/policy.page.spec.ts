@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideTestTranslations, text, useLanguage } from '../../../testing/test-helpers';
-import { PolicySettings, TravelClassRule } from '../../core/api/expenses.models';
+import { PolicySettings, TravelClassRule } from './data/expenses.models';
 import { PolicyPage, withRule } from './policy.page';
 import { offeredClasses, rulePayload } from './travel-class-editor';
 

@@ -8,10 +8,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ExpensePolicyApi } from '../../core/api/expense-policy.api';
-import { POLICY_SEVERITIES, PolicySettings, PolicySeverity, TravelClassRule } from '../../core/api/expenses.models';
-import { GradesApi } from '../../core/api/grades.api';
-import { Grade } from '../../core/api/models';
+import { ExpensePolicyApi } from './data/expense-policy.api';
+import { POLICY_SEVERITIES, PolicySettings, PolicySeverity, TravelClassRule } from './data/expenses.models';
+import { GradesApi } from '../organization/data/grades.api';
+import { Grade } from '../organization/data/organization.models';
 import { NotifyService } from '../../shared/notify.service';
 import { TravelClassEditor } from './travel-class-editor';
 

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ReceiptDto } from '../../core/api/expenses.models';
-import { ReceiptsApi } from '../../core/api/receipts.api';
+import { ReceiptDto } from './data/expenses.models';
+import { ReceiptsApi } from './data/receipts.api';
 import { BoxOverlay } from './box-overlay';
 import { documentsOf, isFinal, isImage, proposedValues } from './receipt-logic';
 

@@ -1,4 +1,4 @@
-import { DocumentKind, InvoiceFields, ReceiptDto, TextLine, Travel } from '../../core/api/expenses.models';
+import { DocumentKind, InvoiceFields, ReceiptDto, TextLine, Travel } from './data/expenses.models';
 
 /** Below this recognition confidence a field is marked for the employee to check. */
 export const LOW_CONFIDENCE = 0.8;

@@ -1,7 +1,7 @@
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ReceiptDto } from '../../core/api/expenses.models';
+import { ReceiptDto } from './data/expenses.models';
 import { POLL_INTERVAL_MS, ReceiptUploads, preCheck } from './receipt-uploads';
 import { receipt } from './testing';
 

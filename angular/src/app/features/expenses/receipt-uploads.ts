@@ -1,8 +1,8 @@
 import { HttpEventType } from '@angular/common/http';
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { Observable, Subject, retry, switchMap, takeUntil, takeWhile, tap, timer } from 'rxjs';
-import { ReceiptDto } from '../../core/api/expenses.models';
-import { MAX_RECEIPT_BYTES, MAX_RECEIPT_FILES, ReceiptsApi } from '../../core/api/receipts.api';
+import { ReceiptDto } from './data/expenses.models';
+import { MAX_RECEIPT_BYTES, MAX_RECEIPT_FILES, ReceiptsApi } from './data/receipts.api';
 import { isFinal } from './receipt-logic';
 
 export const POLL_INTERVAL_MS = 1500;

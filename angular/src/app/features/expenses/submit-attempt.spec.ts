@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ClaimsApi } from '../../core/api/claims.api';
+import { ClaimsApi } from './data/claims.api';
 import { SubmitAttempt, newUuid } from './submit-attempt';
 
 describe('SubmitAttempt', () => {

@@ -1,6 +1,6 @@
 import { Observable, tap } from 'rxjs';
-import { Claim, Justification } from '../../core/api/expenses.models';
-import { ClaimsApi } from '../../core/api/claims.api';
+import { Claim, Justification } from './data/expenses.models';
+import { ClaimsApi } from './data/claims.api';
 
 /** An RFC 4122 v4 id; crypto.randomUUID exists only on HTTPS or localhost, an on-premise host may serve plain HTTP. */
 export function newUuid(): string {

@@ -1,4 +1,4 @@
-import { InvoiceFields, ReceiptDto } from '../../core/api/expenses.models';
+import { InvoiceFields, ReceiptDto } from './data/expenses.models';
 import { emptyInvoice } from './receipt-logic';
 
 /** A receipt as the server returns it; recognition finished with a VAT invoice unless overridden. */

@@ -6,8 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AIR_CABINS, AirCabin, TRAIN_CLASSES, TravelClassRule } from '../../core/api/expenses.models';
-import { Grade } from '../../core/api/models';
+import { AIR_CABINS, AirCabin, TRAIN_CLASSES, TravelClassRule } from './data/expenses.models';
+import { Grade } from '../organization/data/organization.models';
 
 /** A rule being edited; `gradeCode` '' stands for "everyone else" (null on the wire). */
 export interface TravelClassDraft {

@@ -1,4 +1,4 @@
-import { DocumentKind, Travel } from '../../core/api/expenses.models';
+import { DocumentKind, Travel } from './data/expenses.models';
 
 /** Translates a key with parameters (TranslateService.instant in the page, a stub in tests). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;

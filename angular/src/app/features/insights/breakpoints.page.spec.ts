@@ -56,4 +56,23 @@ describe('BreakpointsPage', () => {
     expect(text(el, '[data-testid=suggestion-reason]')).toBe('Never rejected in 50 tasks');
     expect(text(el, '[data-testid=suggestion-action]')).toBe('Suggest notify only (CC)');
   });
+
+  it('asks again for a period picked on the page, and refuses one that ends before it starts', async () => {
+    const { fixture, el } = await render('en');
+    const pick = (name: 'from' | 'to', value: string) => {
+      const input = el.querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+    };
+    pick('from', '2025-01');
+    await fixture.whenStable();
+    backend.expectOne(`/api/insights/breakpoints?from=2025-01&to=${defaultPeriod().to}`).flush(breakpoints());
+    await fixture.whenStable();
+    expect(text(el, '[data-testid=form-error]')).toBe('');
+
+    pick('from', '2099-01');
+    await fixture.whenStable();
+    backend.expectNone((r) => r.url === '/api/insights/breakpoints');
+    expect(text(el, '[data-testid=form-error]')).toBe('Choose a from month that is not after the to month.');
+  });
 });

@@ -1,17 +1,15 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, OnDestroy, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Subscription } from 'rxjs';
-import { InsightsApi } from '../../core/api/insights.api';
-import { BreakpointsDto } from '../../core/api/insights.models';
-import { errorMessage } from '../../shared/notify.service';
+import { InsightsApi } from './data/insights.api';
 import { InsightsChart } from './chart';
 import { nodeWaitsChart } from './insights-charts';
-import { DEFAULT_NODE_SORT, NodeSort, NodeSortKey, Period, defaultPeriod, nextSort, oneDecimal, percent, ratioParts, sortNodes, validPeriod } from './insights-logic';
+import { DEFAULT_NODE_SORT, NodeSort, NodeSortKey, nextSort, oneDecimal, percent, ratioParts, sortNodes } from './insights-logic';
 import { KeyLabelPipe, LocalizedPipe, PeriodPicker } from './insights-ui';
+import { PeriodReport } from './period-report';
 
 /** 卡点分析: where claims wait — approval nodes, approvers, today's queues — and which nodes could go. */
 @Component({
@@ -21,36 +19,23 @@ import { KeyLabelPipe, LocalizedPipe, PeriodPicker } from './insights-ui';
   templateUrl: './breakpoints.page.html',
   styleUrl: './insights.scss',
 })
-export class BreakpointsPage implements OnDestroy {
+export class BreakpointsPage {
   private readonly api = inject(InsightsApi);
   private readonly translate = inject(TranslateService);
 
-  protected readonly period = signal<Period>(defaultPeriod());
-  protected readonly data = signal<BreakpointsDto | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly loader = new PeriodReport((p) => this.api.breakpoints(p.from, p.to));
   protected readonly sort = signal<NodeSort>(DEFAULT_NODE_SORT);
-  protected readonly nodes = computed(() => sortNodes(this.data()?.nodes ?? [], this.sort()));
+  protected readonly nodes = computed(() => sortNodes(this.loader.data()?.nodes ?? [], this.sort()));
   protected readonly waitsChart = computed(() => {
     this.translate.currentLang();
-    return nodeWaitsChart(this.data()?.nodes ?? [], this.translate.instant('insights.breakpoints.medianWaitHours'));
+    return nodeWaitsChart(this.loader.data()?.nodes ?? [], this.translate.instant('insights.breakpoints.medianWaitHours'));
   });
   protected readonly oneDecimal = oneDecimal;
   protected readonly percent = percent;
   protected readonly ratioParts = ratioParts;
-  private loading?: Subscription;
 
   constructor() {
-    this.load();
-  }
-
-  ngOnDestroy(): void {
-    this.loading?.unsubscribe();
-  }
-
-  protected setPeriod(p: Period): void {
-    this.period.set(p);
-    this.load();
+    this.loader.load();
   }
 
   protected sortBy(key: NodeSortKey): void {
@@ -60,26 +45,5 @@ export class BreakpointsPage implements OnDestroy {
   protected ariaSort(key: NodeSortKey): string {
     const s = this.sort();
     return s.key !== key ? 'none' : s.direction === 'asc' ? 'ascending' : 'descending';
-  }
-
-  private load(): void {
-    this.loading?.unsubscribe();
-    const p = this.period();
-    if (!validPeriod(p)) {
-      this.error.set(this.translate.instant('insights.period.invalid'));
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.loading = this.api.breakpoints(p.from, p.to).subscribe({
-      next: (d) => {
-        this.data.set(d);
-        this.busy.set(false);
-      },
-      error: (e) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(e, this.translate.instant('errors.unknown')));
-      },
-    });
   }
 }

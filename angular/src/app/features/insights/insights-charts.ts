@@ -1,7 +1,7 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { KpiGroupDto, NodeStatDto, RoiMonthDto } from '../../core/api/insights.models';
+import { KpiGroupDto, NodeStatDto, RoiMonthDto } from './data/insights.models';
 import { days } from './insights-logic';
 
 /** Only what the Insights charts use, so the bundle carries only those ECharts parts (see chart.ts). */

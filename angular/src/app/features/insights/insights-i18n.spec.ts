@@ -7,9 +7,9 @@ import {
   MINUTES_KINDS,
   ROI_ORIGINS,
   SUGGESTION_ACTIONS,
-} from '../../core/api/insights.models';
+} from './data/insights.models';
 import { NAV_ITEMS } from '../../core/nav/nav-items';
-import { keys, lookup, Tree } from '../../shared/testing/i18n-tree';
+import { Tree, lookup, missingKeys, translations, unmatchedKeys } from '../../shared/testing/i18n-tree';
 import { kpiCards } from './insights-logic';
 import { values } from './testing';
 
@@ -17,18 +17,13 @@ describe('Insights texts', () => {
   let en: Tree;
   let zh: Tree;
 
-  beforeAll(async () => {
-    en = (await import('../../../i18n/en.json')).default as unknown as Tree;
-    zh = (await import('../../../i18n/zh-CN.json')).default as unknown as Tree;
+  beforeAll(async () => ({ en, zh } = await translations()));
+
+  it('exist in both languages', async () => {
+    expect(await unmatchedKeys(['insights', 'help', 'nav'])).toEqual([]);
   });
 
-  it('exist in both languages', () => {
-    expect(keys(en['insights'] as Tree).sort()).toEqual(keys(zh['insights'] as Tree).sort());
-    expect(keys(en['help'] as Tree).sort()).toEqual(keys(zh['help'] as Tree).sort());
-    expect(keys(en['nav'] as Tree).sort()).toEqual(keys(zh['nav'] as Tree).sort());
-  });
-
-  it('cover every card, breakdown, kind, origin, action, figure, nav entry and help section the pages build keys for', () => {
+  it('cover every card, breakdown, kind, origin, action, figure, nav entry and help section the pages build keys for', async () => {
     const built = [
       ...kpiCards(values()).flatMap((c) => [`insights.kpi.${c.key}.label`, `insights.kpi.${c.key}.hint`, ...(c.ratio ? [`insights.kpi.${c.key}.ratio`, `insights.kpi.${c.key}.parts`] : [])]),
       ...KPI_BREAKDOWNS.map((b) => `insights.breakdown.${b}`),
@@ -46,9 +41,7 @@ describe('Insights texts', () => {
       'nav.section.insights',
       ...['insightsDashboard', 'insightsDefinitions', 'insightsMinutes', 'insightsBreakpoints', 'insightsRoi', 'insightsBaselines'].flatMap((s) => [`help.${s}.title`, `help.${s}.body`]),
     ];
-    for (const tree of [en, zh]) {
-      expect(built.filter((k) => typeof lookup(tree, k) !== 'string')).toEqual([]);
-    }
+    expect(await missingKeys(built)).toEqual([]);
     expect(lookup(zh, 'insights.origin.measured')).toBe('实测');
     expect(lookup(zh, 'insights.origin.estimated')).toBe('估算');
     expect(lookup(zh, 'insights.kind.default')).toBe('公开默认值');

@@ -1,4 +1,4 @@
-import { roiExportUrl, periodParams } from '../../core/api/insights.api';
+import { roiExportUrl, periodParams } from './data/insights.api';
 import { nodeWaitsChart, trendFromGroups, claimsAndCycleChart } from './insights-charts';
 import {
   DEFAULT_NODE_SORT,

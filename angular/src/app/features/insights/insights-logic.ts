@@ -9,7 +9,7 @@ import {
   RoiReportDto,
   SurveyScoreDto,
   SurveyScoreInput,
-} from '../../core/api/insights.models';
+} from './data/insights.models';
 
 // ---------------------------------------------------------------- periods
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { RoiFigureDto } from '../../core/api/insights.models';
+import { RoiFigureDto } from './data/insights.models';
 import { figureValue } from './insights-logic';
 import { KeyLabelPipe, LocalizedPipe, UnitPipe } from './insights-ui';
 

@@ -4,8 +4,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { InsightsApi } from '../../core/api/insights.api';
-import { SurveyScoreDto } from '../../core/api/insights.models';
+import { InsightsApi } from './data/insights.api';
+import { SurveyScoreDto } from './data/insights.models';
 import { errorMessage } from '../../shared/notify.service';
 import { SurveyRow, surveyInputs, surveyRows } from './insights-logic';
 import { LocalizedPipe } from './insights-ui';

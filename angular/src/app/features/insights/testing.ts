@@ -9,7 +9,7 @@ import {
   KpiValuesDto,
   RoiReportDto,
   SurveyScoreDto,
-} from '../../core/api/insights.models';
+} from './data/insights.models';
 
 /** What the fake ECharts was given, per chart element (jsdom has no canvas). */
 export const drawnCharts: { el: HTMLElement; options: unknown }[] = [];

@@ -8,8 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
-import { AccountChangesApi } from '../../core/api/account-changes.api';
-import { BankAccountChange } from '../../core/api/models';
+import { AccountChangesApi } from '../organization/data/account-changes.api';
+import { BankAccountChange } from '../organization/data/organization.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 

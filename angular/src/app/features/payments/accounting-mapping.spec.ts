@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AccountingMapping } from '../../core/api/payments.models';
+import { AccountingMapping } from './data/payments.models';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import { provideTestTranslations, useLanguage } from '../../../testing/test-helpers';
 import { formToMapping, mappingToForm } from './accounting-mapping';

@@ -1,4 +1,4 @@
-import { AccountingMapping } from '../../core/api/payments.models';
+import { AccountingMapping } from './data/payments.models';
 
 /** The mapping page's form: one account per category row (empty = the default expense account), default, payable, bank. */
 export interface MappingForm {

@@ -9,8 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApiError } from '../../core/api/api-error';
-import { BankTemplatesApi } from '../../core/api/bank-templates.api';
-import { BankTemplateDto, TEMPLATE_DELIMITERS, TEMPLATE_ENCODINGS, TEMPLATE_FIELDS, TemplateField, TemplateProblemDto } from '../../core/api/bank-templates.models';
+import { BankTemplatesApi } from './data/bank-templates.api';
+import { BankTemplateDto, TEMPLATE_DELIMITERS, TEMPLATE_ENCODINGS, TEMPLATE_FIELDS, TemplateField, TemplateProblemDto } from './data/bank-templates.models';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import {

@@ -9,7 +9,7 @@ import {
   TemplateEncoding,
   TemplateField,
   TemplateProblemDto,
-} from '../../core/api/bank-templates.models';
+} from './data/bank-templates.models';
 
 /** One row of the column table; every input is text so a half-typed value never breaks the form. */
 export interface ColumnForm {

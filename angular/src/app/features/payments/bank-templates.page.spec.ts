@@ -5,7 +5,9 @@ import { Router, provideRouter } from '@angular/router';
 import { errorInterceptor } from '../../core/http/error.interceptor';
 import { provideTestTranslations, text, useLanguage } from '../../../testing/test-helpers';
 import { BankTemplateEditorPage } from './bank-template-editor.page';
-import { BankTemplatesPage } from './bank-templates.page';
+import { ReferenceTable } from '../../shared/reference-table';
+import { BANK_TEMPLATES } from './bank-templates-table';
+import { BankTemplateDto } from './data/bank-templates.models';
 import { ccbTemplate } from './bank-templates.testing';
 
 describe('bank templates pages', () => {
@@ -39,7 +41,8 @@ describe('bank templates pages', () => {
 
   it('lists the templates with their formats and switches one off', async () => {
     await setUp('zh-CN');
-    const fixture = TestBed.createComponent(BankTemplatesPage);
+    const fixture = TestBed.createComponent(ReferenceTable<BankTemplateDto>);
+    fixture.componentRef.setInput('config', BANK_TEMPLATES);
     await fixture.whenStable();
     backend.expectOne('/api/payments/templates').flush([ccbTemplate(), ccbTemplate({ code: 'icbc', name: '示例：中国工商银行 批量付款', isActive: false, formats: ['icbc-csv', 'icbc-xlsx'] })]);
     await fixture.whenStable();

@@ -1,4 +1,4 @@
-import { BankTemplateDto } from '../../core/api/bank-templates.models';
+import { BankTemplateDto } from './data/bank-templates.models';
 
 /** A made-up layout in the style of a 建设银行 代发 upload (not the bank's official template). */
 export function ccbTemplate(overrides: Partial<BankTemplateDto> = {}): BankTemplateDto {

@@ -7,16 +7,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
-import { LegalEntity } from '../../core/api/models';
-import { PaymentsApi } from '../../core/api/payments.api';
-import { BatchDto, JournalFormat, PaymentFileDto, PaymentFileFormat } from '../../core/api/payments.models';
+import { PaymentsApi } from './data/payments.api';
+import { BatchDto, JournalFormat, PaymentFileDto, PaymentFileFormat } from './data/payments.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { PERMISSIONS } from '../../core/nav/nav-items';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { MoneyPipe } from '../../shared/money.pipe';
+import { StatusChip } from '../../shared/status-chip';
 import { JOURNAL_BUTTONS, PAIN_BUTTONS, downloadName, fileButtons, filesAvailable, isMakerCannotRelease, journalName, releaseCheck } from './payments-logic';
+import { legalEntityNames } from './legal-entity-names';
 
 /** Saves a downloaded blob under a name (an object URL and a temporary link). */
 export function saveBlob(blob: Blob, name: string): void {
@@ -30,7 +29,7 @@ export function saveBlob(blob: Blob, name: string): void {
 
 @Component({
   selector: 'app-batch-detail-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, MoneyPipe, PaymentStatus, RouterLink, TranslatePipe],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, MoneyPipe, StatusChip, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './batch-detail.page.html',
   styles: `
@@ -61,7 +60,8 @@ export class BatchDetailPage implements OnInit {
   protected readonly journalButtons = JOURNAL_BUTTONS;
   protected readonly batch = signal<BatchDto | null>(null);
   protected readonly files = signal<PaymentFileDto[]>([]);
-  protected readonly legalEntities = signal<LegalEntity[]>([]);
+  private readonly entities = legalEntityNames();
+  protected readonly entityName = this.entities.name;
   protected readonly busy = signal(false);
   protected readonly cancelling = signal(false);
   protected readonly downloading = signal<PaymentFileFormat | `journal-${JournalFormat}` | null>(null);
@@ -78,7 +78,6 @@ export class BatchDetailPage implements OnInit {
   protected readonly canDownload = computed(() => !!this.batch() && filesAvailable(this.batch()!.status));
 
   constructor() {
-    inject(LegalEntitiesApi).list().subscribe({ next: (l) => this.legalEntities.set(l), error: () => undefined });
     // Without the list the pain.001 buttons still work; a template's format needs the server's word that it is active.
     this.payments.fileFormats().subscribe({ next: (f) => this.fileButtons.set(fileButtons(f)), error: () => this.fileButtons.set([...PAIN_BUTTONS]) });
   }
@@ -104,10 +103,6 @@ export class BatchDetailPage implements OnInit {
 
   private loadFiles(): void {
     this.payments.files(this.id()).subscribe({ next: (f) => this.files.set(f), error: () => this.files.set([]) });
-  }
-
-  protected entityName(id: string): string {
-    return this.legalEntities().find((l) => l.id === id)?.name ?? '';
   }
 
   protected doRelease(): void {

@@ -10,17 +10,16 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
-import { LegalEntity } from '../../core/api/models';
-import { PaymentsApi } from '../../core/api/payments.api';
-import { BATCH_STATUSES, BatchDto, BatchStatus } from '../../core/api/payments.models';
+import { PaymentsApi } from './data/payments.api';
+import { BATCH_STATUSES, BatchDto, BatchStatus } from './data/payments.models';
 import { NotifyService } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { MoneyPipe } from '../../shared/money.pipe';
+import { StatusChip } from '../../shared/status-chip';
+import { legalEntityNames } from './legal-entity-names';
 
 @Component({
   selector: 'app-batches-list-page',
-  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, MoneyPipe, PaymentStatus, ReactiveFormsModule, RouterLink, TranslatePipe],
+  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, MoneyPipe, StatusChip, ReactiveFormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -49,7 +48,7 @@ import { PaymentStatus } from './payment-status';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>{{ 'payments.batches.status' | translate }}</th>
-          <td mat-cell *matCellDef="let b"><app-payment-status kind="batch" [status]="b.status" /></td>
+          <td mat-cell *matCellDef="let b"><app-status-chip kind="batch" [status]="b.status" /></td>
         </ng-container>
         <ng-container matColumnDef="legalEntity">
           <th mat-header-cell *matHeaderCellDef>{{ 'payments.legalEntity' | translate }}</th>
@@ -99,10 +98,10 @@ export class BatchesListPage {
   protected readonly status = new FormControl<BatchStatus | ''>('', { nonNullable: true });
   protected readonly rows = signal<BatchDto[]>([]);
   protected readonly loading = signal(false);
-  protected readonly legalEntities = signal<LegalEntity[]>([]);
+  private readonly entities = legalEntityNames();
+  protected readonly entityName = this.entities.name;
 
   constructor() {
-    inject(LegalEntitiesApi).list().subscribe({ next: (l) => this.legalEntities.set(l), error: () => undefined });
     this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.load());
     this.load();
   }
@@ -119,10 +118,6 @@ export class BatchesListPage {
         this.notify.error(e);
       },
     });
-  }
-
-  protected entityName(id: string): string {
-    return this.legalEntities().find((l) => l.id === id)?.name ?? '';
   }
 
   protected open(b: BatchDto): void {

@@ -14,18 +14,17 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { debounceTime } from 'rxjs';
-import { LegalEntitiesApi } from '../../core/api/legal-entities.api';
-import { LegalEntity } from '../../core/api/models';
-import { PaymentsApi } from '../../core/api/payments.api';
-import { PAYABLE_STATUSES, PayableDto, PayableStatus, PayablesQuery } from '../../core/api/payments.models';
+import { PaymentsApi } from './data/payments.api';
+import { PAYABLE_STATUSES, PayableDto, PayableStatus, PayablesQuery } from './data/payments.models';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { MoneyPipe } from '../../shared/money.pipe';
+import { StatusChip } from '../../shared/status-chip';
 import { isPayableTaken, isSelectable, isoDate, planBatch } from './payments-logic';
+import { legalEntityNames } from './legal-entity-names';
 
 @Component({
   selector: 'app-payables-page',
-  imports: [DatePipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatTableModule, MatTooltipModule, MoneyPipe, PaymentStatus, ReactiveFormsModule, RouterLink, TranslatePipe],
+  imports: [DatePipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatTableModule, MatTooltipModule, MoneyPipe, StatusChip, ReactiveFormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './payables.page.html',
   styles: `
@@ -55,7 +54,9 @@ export class PayablesPage {
   });
   protected readonly executionDate = new FormControl(isoDate(new Date()), { nonNullable: true });
 
-  protected readonly legalEntities = signal<LegalEntity[]>([]);
+  private readonly entities = legalEntityNames();
+  protected readonly legalEntities = this.entities.list;
+  protected readonly entityName = this.entities.name;
   protected readonly rows = signal<PayableDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly building = signal(false);
@@ -72,7 +73,6 @@ export class PayablesPage {
   });
 
   constructor() {
-    inject(LegalEntitiesApi).list().subscribe({ next: (l) => this.legalEntities.set(l), error: () => undefined });
     this.filters.valueChanges.pipe(debounceTime(250), takeUntilDestroyed()).subscribe(() => {
       this.filterValue.set(this.filters.getRawValue());
       this.load();
@@ -100,10 +100,6 @@ export class PayablesPage {
         this.notify.error(e);
       },
     });
-  }
-
-  protected entityName(id: string): string {
-    return this.legalEntities().find((l) => l.id === id)?.name ?? '';
   }
 
   protected toggle(row: PayableDto, on: boolean): void {

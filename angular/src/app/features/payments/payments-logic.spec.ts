@@ -1,6 +1,6 @@
 import { HttpHeaders } from '@angular/common/http';
 import { ApiError } from '../../core/api/api-error';
-import { payablesQueryParams, reconciliationQueryParams } from '../../core/api/payments.api';
+import { payablesQueryParams, reconciliationQueryParams } from './data/payments.api';
 import {
   IGNORE,
   PAIN_BUTTONS,

@@ -10,7 +10,7 @@ import {
   ResolveEntryRequest,
   StatementFormat,
   StatementImportDto,
-} from '../../core/api/payments.models';
+} from './data/payments.models';
 
 // ---------------------------------------------------------------- payables → batch
 

@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { permissionGuard } from '../../core/auth/auth.guards';
 import { PERMISSIONS } from '../../core/nav/nav-items';
+import { BANK_TEMPLATES } from './bank-templates-table';
 
 export const PAYMENTS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'payables' },
@@ -9,7 +10,7 @@ export const PAYMENTS_ROUTES: Routes = [
   { path: 'batches/:id', title: 'payments.batch.title', loadComponent: () => import('./batch-detail.page').then((m) => m.BatchDetailPage) },
   { path: 'statements', title: 'nav.paymentsStatements', loadComponent: () => import('./statements.page').then((m) => m.StatementsPage) },
   { path: 'reconciliation', title: 'nav.paymentsReconciliation', loadComponent: () => import('./reconciliation.page').then((m) => m.ReconciliationPage) },
-  { path: 'templates', title: 'nav.paymentsTemplates', loadComponent: () => import('./bank-templates.page').then((m) => m.BankTemplatesPage) },
+  { path: 'templates', title: 'nav.paymentsTemplates', loadComponent: () => import('../../shared/reference-table').then((m) => m.ReferenceTable), data: { config: BANK_TEMPLATES } },
   { path: 'templates/new', title: 'payments.templates.newTitle', loadComponent: () => import('./bank-template-editor.page').then((m) => m.BankTemplateEditorPage) },
   { path: 'templates/:code', title: 'payments.templates.editTitle', loadComponent: () => import('./bank-template-editor.page').then((m) => m.BankTemplateEditorPage) },
   {

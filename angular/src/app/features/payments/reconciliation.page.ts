@@ -8,18 +8,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { PaymentsApi } from '../../core/api/payments.api';
-import { EntryMatch, ReconciliationEntryDto } from '../../core/api/payments.models';
+import { PaymentsApi } from './data/payments.api';
+import { EntryMatch, ReconciliationEntryDto } from './data/payments.models';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
-import { MoneyPipe } from '../expenses/money.pipe';
-import { PaymentStatus } from './payment-status';
+import { MoneyPipe } from '../../shared/money.pipe';
+import { StatusChip } from '../../shared/status-chip';
 import { IGNORE, ReconChoice, resolveRequest, suggestedCandidate } from './payments-logic';
 
 export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous', 'ProbableReturn', 'ReturnProposed'];
 
 @Component({
   selector: 'app-reconciliation-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatRadioModule, MoneyPipe, PaymentStatus, RouterLink, TranslatePipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatRadioModule, MoneyPipe, StatusChip, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -36,7 +36,7 @@ export const QUEUE_MATCHES: readonly EntryMatch[] = ['Unmatched', 'Ambiguous', '
     @for (e of entries(); track e.id) {
       <section class="entry" data-testid="recon-entry" [attr.data-entry-id]="e.id" [attr.data-match]="e.match" [attr.data-end-to-end-id]="e.endToEndId">
         <div class="entry-head">
-          <app-payment-status kind="match" [status]="e.match" />
+          <app-status-chip kind="match" [status]="e.match" />
           <strong class="amount" [class.credit]="e.isCredit">{{ e.isCredit ? '+' : '−' }}{{ e.amount | money: e.currency }}</strong>
           <span>{{ e.bookingDate }}</span>
           <span class="muted">{{ (e.isCredit ? 'payments.recon.credit' : 'payments.recon.debit') | translate }}</span>

@@ -8,8 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { PaymentsApi } from '../../core/api/payments.api';
-import { STATEMENT_FORMATS, StatementFormat, StatementImportDto } from '../../core/api/payments.models';
+import { PaymentsApi } from './data/payments.api';
+import { STATEMENT_FORMATS, StatementFormat, StatementImportDto } from './data/payments.models';
 import { NotifyService, errorMessage } from '../../shared/notify.service';
 import { STATEMENT_ACCEPT, guessStatementFormat, importSummary } from './payments-logic';
 

@@ -1,4 +1,4 @@
-import { BatchDto, PayableDto, ReconciliationEntryDto, StatementImportDto } from '../../core/api/payments.models';
+import { BatchDto, PayableDto, ReconciliationEntryDto, StatementImportDto } from './data/payments.models';
 
 export function payable(n: number, overrides: Partial<PayableDto> = {}): PayableDto {
   return {

@@ -2,8 +2,8 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AccountChangesApi } from '../../core/api/account-changes.api';
-import { BankAccountLogEntry } from '../../core/api/models';
+import { AccountChangesApi } from '../organization/data/account-changes.api';
+import { BankAccountLogEntry } from '../organization/data/organization.models';
 
 /** What of an account log the owner must be told: every line someone else wrote (a change, a decision, a removal). */
 export function byOthers(log: readonly BankAccountLogEntry[]): BankAccountLogEntry[] {

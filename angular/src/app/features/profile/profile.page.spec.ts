@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { AuthService } from '../../core/auth/auth.service';
-import { BankAccountLogEntry, CurrentUser, Person } from '../../core/api/models';
+import { CurrentUser } from '../../core/api/models';
+import { BankAccountLogEntry, Person } from '../organization/data/organization.models';
 import { provideTestTranslations, text, useLanguage, user } from '../../../testing/test-helpers';
 import { ProfilePage } from './profile.page';
 

@@ -1,4 +1,4 @@
-import { Department } from '../../../core/api/models';
+import { Department } from '../data/organization.models';
 import { flattenDepartments, subtreeIds } from './department-tree';
 
 const d = (id: string, name: string, parentId: string | null): Department => ({

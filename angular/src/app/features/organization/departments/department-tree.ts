@@ -1,4 +1,4 @@
-import { Department } from '../../../core/api/models';
+import { Department } from '../data/organization.models';
 
 export interface DepartmentNode {
   department: Department;

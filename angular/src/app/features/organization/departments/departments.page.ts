@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
-import { DepartmentsApi } from '../../../core/api/departments.api';
-import { Department, DepartmentInput } from '../../../core/api/models';
-import { FormDialog, FormDialogData } from '../../../shared/form-dialog';
-import { NotifyService } from '../../../shared/notify.service';
+import { TranslatePipe } from '@ngx-translate/core';
+import { DepartmentsApi } from '../data/departments.api';
+import { Department, DepartmentInput } from '../data/organization.models';
+import { FormDialogData } from '../../../shared/form-dialog';
+import { ReferenceRows } from '../../../shared/reference-rows';
 import { flattenDepartments, subtreeIds } from './department-tree';
 
 @Component({
@@ -44,27 +42,14 @@ import { flattenDepartments, subtreeIds } from './department-tree';
 })
 export class DepartmentsPage {
   private readonly api = inject(DepartmentsApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly notify = inject(NotifyService);
-  private readonly translate = inject(TranslateService);
+  private readonly ref = new ReferenceRows<Department>(() => this.api.list());
 
-  protected readonly departments = signal<Department[]>([]);
+  protected readonly departments = this.ref.rows;
   protected readonly nodes = computed(() => flattenDepartments(this.departments()));
-  protected readonly loading = signal(true);
+  protected readonly loading = this.ref.busy;
 
   constructor() {
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    this.loading.set(true);
-    try {
-      this.departments.set(await firstValueFrom(this.api.list()));
-    } catch (e) {
-      this.notify.error(e);
-    } finally {
-      this.loading.set(false);
-    }
+    this.ref.load();
   }
 
   protected edit(department: Department | null, parentId: string | null): void {
@@ -84,22 +69,10 @@ export class DepartmentsPage {
       ],
       save: (v) => (department ? this.api.update(department.id, v) : this.api.create(v)),
     };
-    this.dialog.open(FormDialog, { data, width: '560px' }).afterClosed().subscribe((saved) => {
-      if (saved) {
-        this.notify.success('common.saved');
-        void this.load();
-      }
-    });
+    this.ref.edit(data, '560px');
   }
 
-  protected async remove(department: Department): Promise<void> {
-    if (!confirm(this.translate.instant('departments.confirmDelete', { name: department.name }))) return;
-    try {
-      await firstValueFrom(this.api.delete(department.id));
-      this.notify.success('common.deleted');
-      await this.load();
-    } catch (e) {
-      this.notify.error(e);
-    }
+  protected remove(department: Department): void {
+    void this.ref.remove('departments.confirmDelete', { name: department.name }, () => this.api.delete(department.id));
   }
 }

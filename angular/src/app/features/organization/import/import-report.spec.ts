@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { ImportReport } from '../../../core/api/models';
+import { ImportReport } from '../data/organization.models';
 import { provideTestTranslations, text, useLanguage } from '../../../../testing/test-helpers';
 import { ImportReportView } from './import-report';
 

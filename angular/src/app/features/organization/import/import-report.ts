@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ImportReport } from '../../../core/api/models';
+import { ImportReport } from '../data/organization.models';
 
 /** The outcome of a CSV import: the counts, then each row (rejected rows with their reasons). */
 @Component({

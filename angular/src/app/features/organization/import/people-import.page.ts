@@ -4,8 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
-import { ImportReport } from '../../../core/api/models';
-import { PeopleApi } from '../../../core/api/people.api';
+import { ImportReport } from '../data/organization.models';
+import { PeopleApi } from '../data/people.api';
 import { errorMessage } from '../../../shared/notify.service';
 import { ImportReportView } from './import-report';
 

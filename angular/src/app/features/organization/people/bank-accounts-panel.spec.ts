@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { BankAccount } from '../../../core/api/models';
+import { BankAccount } from '../data/organization.models';
 import { provideTestTranslations, useLanguage } from '../../../../testing/test-helpers';
 import { BankAccountsPanel } from './bank-accounts-panel';
 

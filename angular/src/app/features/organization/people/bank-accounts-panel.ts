@@ -7,8 +7,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
-import { BankAccount } from '../../../core/api/models';
-import { PeopleApi } from '../../../core/api/people.api';
+import { BankAccount } from '../data/organization.models';
+import { PeopleApi } from '../data/people.api';
 import { applyServerErrors, serverError } from '../../../shared/server-errors';
 
 /** A person's reimbursement accounts: masked numbers (full only when the server sends them), add and remove. */

@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AuthService } from '../../../core/auth/auth.service';
-import { PersonListItem } from '../../../core/api/models';
+import { PersonListItem } from '../data/organization.models';
 import { provideTestTranslations, useLanguage, user } from '../../../../testing/test-helpers';
 import { PeoplePage, toSortParam } from './people.page';
 

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
-import { Person } from '../../../core/api/models';
+import { Person } from '../data/organization.models';
 import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { provideTestTranslations, text, useLanguage } from '../../../../testing/test-helpers';
 import { PersonDialog, PersonDialogData } from './person-dialog';

@@ -4,7 +4,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { RoleGrant } from '../../../core/api/models';
+import { RoleGrant } from '../data/organization.models';
 import { AuthService } from '../../../core/auth/auth.service';
 import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { provideTestTranslations, text, useLanguage, user } from '../../../../testing/test-helpers';

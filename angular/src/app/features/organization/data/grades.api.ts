@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { Grade } from './models';
+import { Grade } from './organization.models';
 
 const BASE = '/api/organization/grades';
 

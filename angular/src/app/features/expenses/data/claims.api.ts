@@ -1,7 +1,7 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { PagedResult } from './models';
+import { PagedResult } from '../../../core/api/models';
 import { Claim, ClaimInput, ClaimListItem, ClaimsQuery, ExpenseCategory, Justification, PolicyFinding } from './expenses.models';
 
 const BASE = '/api/expenses/claims';

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { BankAccountChange, BankAccountLogEntry } from './models';
+import { BankAccountChange, BankAccountLogEntry } from './organization.models';
 
 /** Changes to where people are paid: Finance lists, confirms and rejects them; an owner reads the log of their accounts. */
 @Injectable({ providedIn: 'root' })

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { RoleGrant, RoleGrantStatus } from './models';
+import { RoleGrant, RoleGrantStatus } from './organization.models';
 
 const BASE = '/api/organization/role-grants';
 

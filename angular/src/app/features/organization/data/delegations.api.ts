@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { Delegation, DelegationInput } from './models';
+import { Delegation, DelegationInput } from './organization.models';
 
 const BASE = '/api/organization/delegations';
 

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { Department, DepartmentInput } from './models';
+import { Department, DepartmentInput } from './organization.models';
 
 const BASE = '/api/organization/departments';
 

@@ -1,18 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import {
-  BankAccount,
-  CreatePersonRequest,
-  ImportReport,
-  NewBankAccount,
-  PagedResult,
-  PeopleQuery,
-  Person,
-  PersonInput,
-  PersonListItem,
-  PersonLookupItem,
-} from './models';
+import { PagedResult } from '../../../core/api/models';
+import { BankAccount, CreatePersonRequest, ImportReport, NewBankAccount, PeopleQuery, Person, PersonInput, PersonListItem, PersonLookupItem } from './organization.models';
 
 const BASE = '/api/organization/people';
 

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { CostCentre } from './models';
+import { CostCentre } from './organization.models';
 
 const BASE = '/api/organization/cost-centres';
 

@@ -1,5 +1,5 @@
 /** Shapes of the Approvals API (/api/approvals), mirroring ExpenseFlow.Approvals.Contracts/Dtos.cs. */
-import { Claim, ReceiptDto } from './expenses.models';
+import { Claim, ReceiptDto } from '../../expenses/data/expenses.models';
 
 export type InboxView = 'open' | 'done' | 'notifications';
 export const INBOX_VIEWS: readonly InboxView[] = ['open', 'done', 'notifications'];

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { LegalEntity, LegalEntityInput } from './models';
+import { LegalEntity, LegalEntityInput } from './organization.models';
 
 const BASE = '/api/organization/legal-entities';
 
