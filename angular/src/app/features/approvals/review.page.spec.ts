@@ -112,6 +112,17 @@ describe('ReviewPage', () => {
     expect(steps[2].querySelector('[data-testid=step-note]')?.textContent).toContain('Condition not met');
   });
 
+  it("shows a ticket line's trip, so the approver checks the 差标 without opening the photo", async () => {
+    const hotel = { ...claim.lines[1], ticket: { kind: 'hotel-folio' as const, travelDate: null, travel: { nights: 2, nightlyRate: 458, checkIn: '2026-11-04', checkOut: '2026-11-06', room: '1208' } } };
+    const { el } = await open(review({ claim: { ...claim, lines: [claim.lines[0], hotel] } }));
+    const lines = el.querySelectorAll('[data-testid=review-line]');
+    expect(lines[0].querySelector('[data-testid=line-travel]')).toBeNull();
+    const trip = lines[1].querySelector('[data-testid=line-travel]')!;
+    expect(trip.textContent).toContain('2026-11-04 → 2026-11-06');
+    expect(trip.textContent).toContain('458.00');
+    expect(trip.querySelector('mat-icon')?.textContent).toBe('hotel');
+  });
+
   it('asks for a comment before returning or rejecting, without calling the server', async () => {
     const { fixture, el } = await open();
     el.querySelector<HTMLButtonElement>('[data-testid=decision-return]')!.click();

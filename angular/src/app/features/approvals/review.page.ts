@@ -4,11 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApprovalsApi } from './data/approvals.api';
 import { ApprovalDto, ClaimReviewDto, Decision } from './data/approvals.models';
 import { ClaimsApi } from '../expenses/data/claims.api';
 import { ClaimLine, ExpenseCategory, INVOICE_FIELD_NAMES, ReceiptDto } from '../expenses/data/expenses.models';
+import { lineTrip } from '../expenses/travel-summary';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NotifyService } from '../../shared/notify.service';
@@ -35,6 +36,7 @@ export class ReviewPage implements OnInit {
   private readonly notify = inject(NotifyService);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
 
   protected readonly invoiceFields = INVOICE_FIELD_NAMES;
   protected readonly review = signal<ClaimReviewDto | null>(null);
@@ -80,6 +82,12 @@ export class ReviewPage implements OnInit {
   protected decided(e: { decision: Decision }): void {
     this.notify.success(`approvals.decision.done.${e.decision}`);
     this.router.navigate(['/approvals/inbox']);
+  }
+
+  /** The line's trip in one line (the ticket the server read for it), in the current language. */
+  protected trip(line: ClaimLine): { icon: string; text: string } | null {
+    this.language.language();
+    return lineTrip(line.ticket, (key, params) => this.translate.instant(key, params) as string);
   }
 
   protected categoryName(code: string): string {

@@ -87,6 +87,20 @@ describe('ClaimDetailPage', () => {
     expect(finding.textContent).toContain('一等座');
   });
 
+  it("shows each ticket line's trip as the server read it, and nothing on a line without one", async () => {
+    const c = claim('Submitted');
+    c.lines[0] = {
+      ...c.lines[0], category: 'travel',
+      ticket: { kind: 'train-ticket', travelDate: '2024-01-06', travel: { trainNumber: 'G6111', from: '广州南站', to: '长沙南站', seatClass: '二等座', seat: '05车12F号', passengerName: '王小明', departureTime: '2024-01-06T07:15' } },
+    };
+    const { el } = await open(c);
+    const lines = el.querySelectorAll('[data-testid=claim-line]');
+    const trip = lines[0].querySelector('[data-testid=line-travel]')!;
+    expect(trip.textContent).toContain('G6111 广州南站 → 长沙南站 · 二等座 05车12F号 · 王小明 · 2024-01-06 07:15');
+    expect(trip.querySelector('mat-icon')?.textContent).toBe('train');
+    expect(lines[1].querySelector('[data-testid=line-travel]')).toBeNull();
+  });
+
   it('offers cancel (with a reason) but neither edit nor delete once submitted', async () => {
     const { fixture, el } = await open('Submitted');
     expect(el.querySelector('[data-testid=edit-claim]')).toBeNull();

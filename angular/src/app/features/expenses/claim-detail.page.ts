@@ -7,11 +7,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { ApprovalsApi } from '../approvals/data/approvals.api';
 import { ApprovalDto } from '../approvals/data/approvals.models';
-import { Claim, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from './data/expenses.models';
+import { Claim, ClaimLine, ClaimStatus, ExpenseCategory, INVOICE_FIELD_NAMES } from './data/expenses.models';
+import { lineTrip } from './travel-summary';
 import { ClaimsApi } from './data/claims.api';
 import { ReceiptsApi } from './data/receipts.api';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -47,6 +48,7 @@ export class ClaimDetailPage implements OnInit {
   private readonly notify = inject(NotifyService);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
   private readonly approvals = inject(ApprovalsApi);
   private readonly retryDelays = inject(APPROVAL_RETRY_DELAYS);
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -130,6 +132,12 @@ export class ClaimDetailPage implements OnInit {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.approvalLoad?.unsubscribe();
+  }
+
+  /** The line's trip in one line (the ticket the server read for it), in the current language. */
+  protected trip(line: ClaimLine): { icon: string; text: string } | null {
+    this.language.language();
+    return lineTrip(line.ticket, (key, params) => this.translate.instant(key, params) as string);
   }
 
   protected categoryName(code: string): string {

@@ -11,7 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Observable, catchError, of, switchMap } from 'rxjs';
-import { Claim, DocumentKind, ExpenseCategory, PolicyFinding, ReceiptDto } from './data/expenses.models';
+import { Claim, ExpenseCategory, PolicyFinding, ReceiptDto } from './data/expenses.models';
 import { CostCentre, LegalEntity } from '../organization/data/organization.models';
 import { ApiError } from '../../core/api/api-error';
 import { ClaimsApi } from './data/claims.api';
@@ -26,13 +26,10 @@ import { ReceiptCard } from './receipt-card';
 import { documentsOf, prefillFromReceipt, prefillsFromReceipt, ticketOf } from './receipt-logic';
 import { ReceiptUploads, RejectedFile, preCheck } from './receipt-uploads';
 import { SubmitAttempt } from './submit-attempt';
-import { travelSummary } from './travel-summary';
+import { travelIcon, travelSummary } from './travel-summary';
 import { TripFields } from './trip-fields';
 
 const EDITABLE = ['Draft', 'Returned'];
-const TRAVEL_ICONS: Partial<Record<DocumentKind, string>> = {
-  'train-ticket': 'train', 'air-itinerary': 'flight', taxi: 'local_taxi', 'hotel-folio': 'hotel', 'bus-ship-ticket': 'directions_bus', toll: 'toll',
-};
 
 /** New claim and edit draft: receipts in, recognised fields prefilled, policy check, submit. */
 /** Refusals whose reason is a finding on a line: the findings are read again so it shows where it applies. */
@@ -160,7 +157,7 @@ export class ClaimEditorPage implements OnInit {
 
   protected travelIcon(line: LineForm): string {
     const kind = ticketOf(this.receiptOf(line), line.controls.documentIndex.value)?.kind;
-    return (kind && TRAVEL_ICONS[kind]) || 'confirmation_number';
+    return travelIcon(kind);
   }
 
   /** "Document 2 of 3" for a line of a file of several; null otherwise. */

@@ -1,9 +1,25 @@
-import { DocumentKind, Travel } from './data/expenses.models';
+import { DocumentKind, LineTicket, Travel } from './data/expenses.models';
 
 /** Translates a key with parameters (TranslateService.instant in the page, a stub in tests). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 const SEP = ' · ';
+
+const TRAVEL_ICONS: Partial<Record<DocumentKind, string>> = {
+  'train-ticket': 'train', 'air-itinerary': 'flight', taxi: 'local_taxi', 'hotel-folio': 'hotel', 'bus-ship-ticket': 'directions_bus', toll: 'toll',
+};
+
+/** The Material icon of a ticket's kind. */
+export function travelIcon(kind: DocumentKind | null | undefined): string {
+  return (kind && TRAVEL_ICONS[kind]) || 'confirmation_number';
+}
+
+/** A submitted line's trip as the claim's readers see it (the server names the ticket): icon and one line of text, or null. */
+export function lineTrip(ticket: LineTicket | null | undefined, tr: Translate): { icon: string; text: string } | null {
+  if (!ticket) return null;
+  const text = travelSummary(ticket.kind, ticket.travel, tr, ticket.travelDate);
+  return text ? { icon: travelIcon(ticket.kind), text } : null;
+}
 
 /** "2019-03-10T14:50" → "2019-03-10 14:50" (times are local, as printed: no time zone to convert). */
 export function printedTime(value: string | null | undefined): string {

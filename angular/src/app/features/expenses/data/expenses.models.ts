@@ -159,6 +159,13 @@ export interface Justification {
   text: string;
 }
 
+/** The ticket a submitted line stands on, as recognition read it (its document on a sheet). */
+export interface LineTicket {
+  kind: DocumentKind;
+  travelDate: string | null;
+  travel: Travel;
+}
+
 export interface ClaimLine extends ClaimLineInput {
   id: string;
   position: number;
@@ -166,6 +173,8 @@ export interface ClaimLine extends ClaimLineInput {
   amountInBase: number;
   costCentreCode: string | null;
   description: string | null;
+  /** Absent when the line's document carries no trip. */
+  ticket?: LineTicket | null;
 }
 
 export interface TimelineEntry {
