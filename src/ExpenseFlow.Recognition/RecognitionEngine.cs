@@ -189,7 +189,18 @@ public sealed class RecognitionEngine : IDisposable
     private void ReadXml(byte[] bytes, FieldCollector c)
     {
         var doc = SafeXml.Load(bytes, _options);
-        if (EInvoiceXml.IsInvoice(doc)) EInvoiceXml.Read(doc, c, FieldSource.Xml);
+        if (!EInvoiceXml.IsInvoice(doc)) return;
+        EInvoiceXml.Read(doc, c, FieldSource.Xml);
+        // The rail and air 数电票 carry their trip among the invoice's values (a station, 二等座, 05车08A号, 电子客票号): that
+        // content shows the kind. Only those two kinds, as every other XML here is an invoice whatever its items say; the
+        // trip fields are left absent, as bare values without their places on the page cannot be told apart safely.
+        var values = doc.Descendants().Where(e => !e.HasElements && !string.IsNullOrWhiteSpace(e.Value))
+            .Select((e, i) => new TextLine(e.Value.Trim(), 1, 0, i * 10, 100, 8)).ToList();
+        if (DocumentClassifier.Classify(values) is { } kind && kind is DocumentKind.TrainTicket or DocumentKind.AirItinerary)
+        {
+            c.Result.Kind = kind;
+            c.SetText(FieldNames.Currency, "CNY", FieldSource.Xml, 1);
+        }
     }
 
     private decimal? ReadOfd(byte[] bytes, FieldCollector c)

@@ -8,6 +8,29 @@ public class EInvoiceXmlTests
     private static readonly RecognitionEngine Engine = TestData.ExactOnly();
 
     [Fact]
+    public void Recognize_RailwayETicketXml_IsATrainTicket_ByItsValues_WithTheTripLeftUnread()
+    {
+        // Element names are not ours to know (no public schema for the ticket part): only the values show the kind.
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <EInvoice><Header><EIid>25119110000012345678</EIid><IssueDate>2025-01-15</IssueDate></Header>
+              <Buyer><BuyerName>上海云杉信息科技有限公司</BuyerName><BuyerIdNum>91310115MA1K4FQX2T</BuyerIdNum></Buyer>
+              <Ticket><A>北京南站</A><B>上海虹桥站</B><C>G3</C><D>2025-01-20 09:00</D><E>05车08A号</E><F>二等座</F>
+                <G>751208462730012025012</G><H>张伟</H></Ticket>
+              <TaxInclusiveTotalAmount>667.00</TaxInclusiveTotalAmount></EInvoice>
+            """;
+
+        var r = Engine.Recognize(Encoding.UTF8.GetBytes(xml), "ticket.xml");
+
+        r.Kind.ShouldBe(DocumentKind.TrainTicket);
+        r.Fields.InvoiceNumber.ShouldBe("25119110000012345678");
+        r.Fields.TotalAmount.ShouldBe(667.00m);
+        r.Fields.Currency.ShouldBe("CNY");
+        r.Fields.Travel.IsEmpty.ShouldBeTrue("values without their places are not assigned to trip fields");
+        r.Identity.ShouldBe("invoice:25119110000012345678");
+    }
+
+    [Fact]
     public void Recognize_EInvoiceXml_ReadsEveryField()
     {
         var xml = """
