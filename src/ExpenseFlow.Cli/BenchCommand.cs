@@ -53,7 +53,9 @@ internal static class BenchCommand
             }
             report.Append(Table(name, docs.Count, runs, parallel));
         }
-        report.AppendLine(CultureInfo.InvariantCulture, $"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB; {Environment.ProcessorCount} cores");
+        var process = Process.GetCurrentProcess();
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"peak working set of the process: {process.PeakWorkingSet64 / (1024 * 1024)} MiB, at the end {process.WorkingSet64 / (1024 * 1024)} MiB (managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MiB); {Environment.ProcessorCount} cores");
         output.WriteLine(report.ToString());
         if (outFile is not null) File.WriteAllText(outFile, report.ToString());
         return 0;
