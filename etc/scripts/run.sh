@@ -6,8 +6,6 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# As in the deployment's unit: two malloc arenas keep the OCR's native memory from spreading (README, Recognition).
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 port=${EXPENSEFLOW_PG_PORT:-55432}
 
 echo "==> prerequisites"; bash etc/scripts/install-prereqs.sh

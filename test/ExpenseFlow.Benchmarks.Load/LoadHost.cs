@@ -18,7 +18,16 @@ internal sealed class LoadHost : ExpenseFlowApp
         "sales4", "rnd.director", "rnd.lead", "dev1", "dev2", "dev3", "dev4", "office", "analyst", "assistant",
     ];
 
-    public LoadHost() => UseKestrel(0);
+    private readonly bool _jobs;
+
+    /// <param name="jobs">Whether the host runs its Hangfire workers (recognition as in production).</param>
+    public LoadHost(bool jobs = false)
+    {
+        _jobs = jobs;
+        UseKestrel(0);
+    }
+
+    protected override bool JobServer => _jobs;
 
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 

@@ -3,6 +3,7 @@ using ExpenseFlow.Benchmarks.Load;
 // Load scenarios against the real host on a loopback port over the test PostgreSQL cluster
 // (start it first: bash etc/scripts/pg.sh start pg-test 55433 --test). Bounded in count and time; stops by itself.
 //   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- [submit|list|inbox|decide|payments|insights|all] | serve [seconds]
+//   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- recognize [documents]  (the host's Hangfire workers read real receipts)
 //   dotnet run -c Release --project test/ExpenseFlow.Benchmarks.Load -- chaos [claims] [kills] [minutes] [workers]  (crash-and-race run, own host process)
 var which = args.FirstOrDefault() ?? "all";
 if (which == "chaos")
@@ -27,7 +28,7 @@ while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "ExpenseFlow
 }
 
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPENSEFLOW_HTTPAPI_HOST", Path.Combine(repo!.FullName, "src", "ExpenseFlow.HttpApi.Host"));
-await using var host = new LoadHost();
+await using var host = new LoadHost(jobs: which == "recognize");
 await host.InitializeAsync();
 host.StartServer();
 Console.WriteLine($"host: {host.BaseUrl}, database: {new Npgsql.NpgsqlConnectionStringBuilder(host.ConnectionString).Database}");
@@ -58,6 +59,11 @@ try
         // A host with the demo company for trying things against (e.g. the CLI's demo-activity), for the given seconds.
         Console.WriteLine($"serving {host.BaseUrl}; demo password {ExpenseFlow.TestBase.TestDatabase.DemoPassword}");
         await Task.Delay(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 600));
+    }
+
+    if (which == "recognize")
+    {
+        await RecognitionScenario.RunAsync(host, documents: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100, TimeSpan.FromMinutes(15));
     }
 
     if (which is "insights" or "all")
