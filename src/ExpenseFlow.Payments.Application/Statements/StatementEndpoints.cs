@@ -6,6 +6,8 @@ using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Domain.Statements;
 using ExpenseFlow.Payments.Infrastructure;
+using ExpenseFlow.Payments.Infrastructure.Statements;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +23,9 @@ public sealed record StatementImportDto(
 /// <summary>
 /// Statement import (银企对账): camt.053, MT940 or a CSV export. The file's SHA-256 is unique, so importing the same
 /// statement again changes nothing and answers with the first import. Entries are matched in memory against the open
-/// payment lines and everything is written in one transaction. A statement for an account that is not the company's is
-/// refused before anything is written (<see cref="StatementOwners"/>).
+/// payment lines (<see cref="StatementSettlement"/>) and everything is written in bulk in one transaction, under the
+/// settlement lock. A statement for an account that is not the company's is refused before anything is written
+/// (<see cref="StatementOwners"/>).
 /// </summary>
 internal static class StatementEndpoints
 {
@@ -73,52 +76,35 @@ internal static class StatementEndpoints
         var parsed = watch.Elapsed;
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var first = statements.Count > 0 ? statements[0] : null;
-        var import = StatementImport.Create(file.FileName, format, sha, first?.Account, first?.StatementId, me, now);
-        db.StatementImports.Add(import);
-        var open = await Settlement.OpenLinesAsync(db, now, ct);
-        await Settlement.LoadPayablesAsync(db, open, ct);
-        var sequence = 0;
-        for (var s = 0; s < statements.Count; s++)
+        await Settlement.LockAsync(db, ct);
+        if (await SummaryAsync(db, sha, duplicate: true, ct) is { } raced)
         {
-            var statement = statements[s];
-            var matcher = new Matcher(open.Where(o => owners[s].Contains(o.Batch.LegalEntityId)).ToList());
-            foreach (var e in statement.Entries)
-            {
-                var detail = e.Details.Count > 0 ? e.Details[0] : null;
-                var entry = ImportedEntry.Create(import.Id, owners[s][0], ++sequence, e.BookingDate ?? e.ValueDate ?? DateOnly.FromDateTime(now.UtcDateTime), e.Amount,
-                    e.Currency ?? statement.Currency ?? "CNY", e.Direction == CreditDebit.Credit || e.IsReversal, e.EndToEndId ?? detail?.EndToEndId,
-                    e.CounterpartyName ?? detail?.CounterpartyName, e.CounterpartyAccount ?? detail?.CounterpartyAccount,
-                    e.EntryReference ?? e.AccountServicerReference, e.RemittanceInfo ?? e.AdditionalInfo);
-                var (match, candidates) = matcher.Find(entry, [e.RemittanceInfo, e.AdditionalInfo, e.SupplementaryDetails, e.EntryReference, .. e.Details.Select(d => d.RemittanceInfo)]);
-                if (match is EntryMatch.Matched or EntryMatch.Returned)
-                {
-                    await Settlement.ApplyAsync(db, entry, candidates[0].Line, candidates[0].Batch, null, null, now, ct);
-                }
-                else
-                {
-                    entry.Resolve(match, null, null, null, null);
-                }
-
-                db.StatementEntries.Add(entry);
-            }
+            // The same file imported at the same moment by someone else, who took the lock first: theirs stands.
+            return TypedResults.Ok(raced);
         }
 
-        import.EntryCount = sequence;
+        var first = statements.Count > 0 ? statements[0] : null;
+        var import = StatementImport.Create(file.FileName, format, sha, first?.Account, first?.StatementId, me, now);
+        var settlement = await StatementSettlement.WorkOutAsync(db, import, statements, owners, now, ct);
+        import.EntryCount = settlement.Entries.Count;
         var matched = watch.Elapsed;
         try
         {
+            db.StatementImports.Add(import);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_statement_imports_sha256" })
         {
-            // The same file imported at the same moment by someone else: theirs stands.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: true, ct));
         }
 
+        await StatementBulkWriter.SettleAsync(db, settlement.Lines, settlement.Payables, settlement.Batches, ct);
+        await StatementBulkWriter.WriteEntriesAsync(db, settlement.Entries, ct);
+        await OutboxBulk.WriteAsync(db, settlement.Events, clock, ct);
+        await tx.CommitAsync(ct);
+        var sequence = settlement.Entries.Count;
         logger.LogInformation(
             "Statement {FileName} ({Format}, {Entries} entries) imported: parsed in {ParseMs} ms, matched in {MatchMs} ms, saved in {SaveMs} ms",
             file.FileName, format, sequence, (long)parsed.TotalMilliseconds, (long)(matched - parsed).TotalMilliseconds, (long)(watch.Elapsed - matched).TotalMilliseconds);
