@@ -38,12 +38,16 @@ internal sealed class StatementSettlement
 
     public IReadOnlyCollection<Guid> Batches => _batches;
 
+    /// <summary>How long reading the open lines and their payables took, of the whole work-out (for the import's log line).</summary>
+    public TimeSpan ReadTime { get; private set; }
+
     /// <param name="owners">For each statement, the legal entities whose account it is (<see cref="StatementOwners"/>).</param>
     public static async Task<StatementSettlement> WorkOutAsync(
         PaymentsDbContext db, StatementImport import, IReadOnlyList<BankStatement> statements, IReadOnlyList<Guid[]> owners, DateTimeOffset now, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var open = await Settlement.OpenLinesAsync(db, now, ct, tracked: false);
-        var settlement = new StatementSettlement(await Settlement.PayablesOfAsync(db, open, ct));
+        var settlement = new StatementSettlement(await Settlement.PayablesOfAsync(db, open, ct)) { ReadTime = watch.Elapsed };
         var sequence = 0;
         for (var s = 0; s < statements.Count; s++)
         {
