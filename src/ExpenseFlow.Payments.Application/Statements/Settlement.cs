@@ -50,7 +50,7 @@ internal static class Settlement
     public static async Task ApplyAsync(
         PaymentsDbContext db, ImportedEntry entry, BatchLine line, PaymentBatch batch, Guid? resolvedBy, string? note, DateTimeOffset now, CancellationToken ct)
     {
-        // Find answers from the change tracker when the caller loaded the payables up front (a statement import does).
+        // One entry settled by hand; a statement import settles thousands in memory instead (StatementSettlement).
         var payable = await db.Payables.FindAsync([line.PayableId], ct) ?? throw new InvalidOperationException($"Payable {line.PayableId} of line {line.Id} is missing.");
         var reference = ReferenceOf(entry);
         if (entry.IsCredit)
