@@ -5,6 +5,7 @@ using ExpenseFlow.TestBase;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ExpenseFlow.Benchmarks.Load;
 
@@ -28,6 +29,15 @@ internal sealed class LoadHost : ExpenseFlowApp
     }
 
     protected override bool JobServer => _jobs;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // The statement import logs where its time went (parse, match, write): the payments scenario reports it.
+        const string statements = "ExpenseFlow.Payments.Application.Statements";
+        builder.UseSetting($"Serilog:MinimumLevel:Override:{statements}", "Information");
+        builder.ConfigureServices(services => services.AddLogging(l => l.AddFilter(statements, LogLevel.Information)));
+    }
 
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 

@@ -53,6 +53,16 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
         signal.Notify();
     }
 
+    /// <summary>
+    /// Outbox rows written around the change tracker (a bulk COPY, <see cref="OutboxBulk"/>): the dispatcher is woken when
+    /// the context's transaction commits, as for rows saved through SaveChanges.
+    /// </summary>
+    public static void WrittenOutsideChangeTracker(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        MarkPending(context);
+    }
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Pending = [];
 
     private static void MarkPending(DbContext context) => Pending.AddOrUpdate(context, true);

@@ -27,16 +27,23 @@ public static class ModuleDbContextExtensions
     public static void AddOutbox(this DbContext context, IntegrationEvent integrationEvent, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(context);
+        context.Set<OutboxMessage>().Add(ToOutboxMessage(integrationEvent, clock));
+    }
+
+    /// <summary>The outbox row of an event, stamped now unless it carries its time: what <see cref="AddOutbox"/> stores and a bulk write copies.</summary>
+    public static OutboxMessage ToOutboxMessage(IntegrationEvent integrationEvent, TimeProvider clock)
+    {
         ArgumentNullException.ThrowIfNull(integrationEvent);
+        ArgumentNullException.ThrowIfNull(clock);
         var occurredAt = integrationEvent.OccurredAt == default ? clock.GetUtcNow() : integrationEvent.OccurredAt;
         var stamped = integrationEvent with { OccurredAt = occurredAt };
-        context.Set<OutboxMessage>().Add(new OutboxMessage
+        return new OutboxMessage
         {
             Id = stamped.EventId,
             Type = stamped.GetType().FullName!,
             Payload = JsonSerializer.Serialize(stamped, stamped.GetType(), EventJson),
             OccurredAt = occurredAt,
-        });
+        };
     }
 
     /// <summary>Maps the outbox and inbox tables into the module's schema.</summary>

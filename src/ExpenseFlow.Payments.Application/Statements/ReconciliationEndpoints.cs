@@ -57,6 +57,7 @@ internal static class ReconciliationEndpoints
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await Settlement.LockAsync(db, ct);
         var entry = await LockAsync(db, id, ct);
         if (!Open.Contains(entry.Match))
         {
@@ -92,6 +93,7 @@ internal static class ReconciliationEndpoints
     {
         var me = user.PersonId ?? throw new DomainException(ApiProblems.Forbidden);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await Settlement.LockAsync(db, ct);
         var entry = await LockAsync(db, id, ct);
         entry.EnsureCheckerMayConfirm(me);
         var now = clock.GetUtcNow();

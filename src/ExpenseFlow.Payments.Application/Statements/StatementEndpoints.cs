@@ -6,6 +6,8 @@ using ExpenseFlow.Organization.Contracts;
 using ExpenseFlow.Payments.Domain.BankFiles;
 using ExpenseFlow.Payments.Domain.Statements;
 using ExpenseFlow.Payments.Infrastructure;
+using ExpenseFlow.Payments.Infrastructure.Statements;
+using ExpenseFlow.BuildingBlocks.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +23,9 @@ public sealed record StatementImportDto(
 /// <summary>
 /// Statement import (银企对账): camt.053, MT940 or a CSV export. The file's SHA-256 is unique, so importing the same
 /// statement again changes nothing and answers with the first import. Entries are matched in memory against the open
-/// payment lines and everything is written in one transaction. A statement for an account that is not the company's is
-/// refused before anything is written (<see cref="StatementOwners"/>).
+/// payment lines (<see cref="StatementSettlement"/>) and everything is written in bulk in one transaction, under the
+/// settlement lock. A statement for an account that is not the company's is refused before anything is written
+/// (<see cref="StatementOwners"/>).
 /// </summary>
 internal static class StatementEndpoints
 {
@@ -73,57 +76,46 @@ internal static class StatementEndpoints
         var parsed = watch.Elapsed;
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var first = statements.Count > 0 ? statements[0] : null;
-        var import = StatementImport.Create(file.FileName, format, sha, first?.Account, first?.StatementId, me, now);
-        db.StatementImports.Add(import);
-        var open = await Settlement.OpenLinesAsync(db, now, ct);
-        await Settlement.LoadPayablesAsync(db, open, ct);
-        var sequence = 0;
-        for (var s = 0; s < statements.Count; s++)
+        await Settlement.LockAsync(db, ct);
+        if (await SummaryAsync(db, sha, duplicate: true, ct) is { } raced)
         {
-            var statement = statements[s];
-            var matcher = new Matcher(open.Where(o => owners[s].Contains(o.Batch.LegalEntityId)).ToList());
-            foreach (var e in statement.Entries)
-            {
-                var detail = e.Details.Count > 0 ? e.Details[0] : null;
-                var entry = ImportedEntry.Create(import.Id, owners[s][0], ++sequence, e.BookingDate ?? e.ValueDate ?? DateOnly.FromDateTime(now.UtcDateTime), e.Amount,
-                    e.Currency ?? statement.Currency ?? "CNY", e.Direction == CreditDebit.Credit || e.IsReversal, e.EndToEndId ?? detail?.EndToEndId,
-                    e.CounterpartyName ?? detail?.CounterpartyName, e.CounterpartyAccount ?? detail?.CounterpartyAccount,
-                    e.EntryReference ?? e.AccountServicerReference, e.RemittanceInfo ?? e.AdditionalInfo);
-                var (match, candidates) = matcher.Find(entry, [e.RemittanceInfo, e.AdditionalInfo, e.SupplementaryDetails, e.EntryReference, .. e.Details.Select(d => d.RemittanceInfo)]);
-                if (match is EntryMatch.Matched or EntryMatch.Returned)
-                {
-                    await Settlement.ApplyAsync(db, entry, candidates[0].Line, candidates[0].Batch, null, null, now, ct);
-                }
-                else
-                {
-                    entry.Resolve(match, null, null, null, null);
-                }
-
-                db.StatementEntries.Add(entry);
-            }
+            // The same file imported at the same moment by someone else, who took the lock first: theirs stands.
+            return TypedResults.Ok(raced);
         }
 
-        import.EntryCount = sequence;
+        var first = statements.Count > 0 ? statements[0] : null;
+        var import = StatementImport.Create(file.FileName, format, sha, first?.Account, first?.StatementId, me, now);
+        var settlement = await StatementSettlement.WorkOutAsync(db, import, statements, owners, now, ct);
+        import.EntryCount = settlement.Entries.Count;
         var matched = watch.Elapsed;
         try
         {
+            db.StatementImports.Add(import);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_statement_imports_sha256" })
         {
-            // The same file imported at the same moment by someone else: theirs stands.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: true, ct));
         }
 
+        await StatementBulkWriter.SettleAsync(db, settlement.Lines, settlement.Payables, settlement.Batches, ct);
+        var settled = watch.Elapsed;
+        await StatementBulkWriter.WriteEntriesAsync(db, settlement.Entries, ct);
+        var copied = watch.Elapsed;
+        await OutboxBulk.WriteAsync(db, settlement.Events, clock, ct);
+        var published = watch.Elapsed;
+        await tx.CommitAsync(ct);
         logger.LogInformation(
-            "Statement {FileName} ({Format}, {Entries} entries) imported: parsed in {ParseMs} ms, matched in {MatchMs} ms, saved in {SaveMs} ms",
-            file.FileName, format, sequence, (long)parsed.TotalMilliseconds, (long)(matched - parsed).TotalMilliseconds, (long)(watch.Elapsed - matched).TotalMilliseconds);
+            "Statement {FileName} ({Format}, {Entries} entries) imported: parsed in {ParseMs} ms, matched in {MatchMs} ms (reading open lines {ReadMs} ms), " +
+            "saved in {SaveMs} ms (lines and payables {SettleMs} ms, entries {EntriesMs} ms, outbox {OutboxMs} ms)",
+            file.FileName, format, settlement.Entries.Count, Ms(parsed), Ms(matched - parsed), Ms(settlement.ReadTime), Ms(watch.Elapsed - matched),
+            Ms(settled - matched), Ms(copied - settled), Ms(published - copied));
         return TypedResults.Ok(await SummaryAsync(db, sha, duplicate: false, ct));
     }
+
+    private static long Ms(TimeSpan time) => (long)time.TotalMilliseconds;
 
     public static async Task<Ok<List<StatementImportDto>>> ListAsync(PaymentsDbContext db, CancellationToken ct)
     {
