@@ -1,3 +1,4 @@
+using ExpenseFlow.BuildingBlocks.Events;
 using ExpenseFlow.BuildingBlocks.Infrastructure.Persistence;
 using ExpenseFlow.Payments.Contracts;
 using ExpenseFlow.Payments.Domain.Batches;
@@ -52,19 +53,29 @@ internal static class Settlement
     {
         // One entry settled by hand; a statement import settles thousands in memory instead (StatementSettlement).
         var payable = await db.Payables.FindAsync([line.PayableId], ct) ?? throw new InvalidOperationException($"Payable {line.PayableId} of line {line.Id} is missing.");
+        Settle(entry, line, batch, payable, resolvedBy, note, now, db.Publish);
+    }
+
+    /// <summary>
+    /// The steps of settling one entry against its line, the same for a hand resolution and an import: a credit is the
+    /// payment returned (the payable reopens), a debit pays it; the event says which.
+    /// </summary>
+    public static void Settle(
+        ImportedEntry entry, BatchLine line, PaymentBatch batch, Payable payable, Guid? resolvedBy, string? note, DateTimeOffset now, Action<IntegrationEvent> publish)
+    {
         var reference = ReferenceOf(entry);
         if (entry.IsCredit)
         {
             batch.Settle(line, returned: true, reference, now);
             payable.Reopen(now);
-            db.Publish(new ClaimPaymentReopened(line.ClaimId, batch.Id, "ReturnedByBank", now));
+            publish(new ClaimPaymentReopened(line.ClaimId, batch.Id, "ReturnedByBank", now));
             entry.Resolve(EntryMatch.Returned, line.Id, resolvedBy, now, note);
             return;
         }
 
         batch.Settle(line, returned: false, reference, now);
         payable.MarkPaid(now);
-        db.Publish(new ClaimPaid(line.ClaimId, batch.Id, line.EndToEndId, line.Amount, line.Currency, entry.BookingDate, now, resolvedBy));
+        publish(new ClaimPaid(line.ClaimId, batch.Id, line.EndToEndId, line.Amount, line.Currency, entry.BookingDate, now, resolvedBy));
         entry.Resolve(EntryMatch.Matched, line.Id, resolvedBy, now, note);
     }
 }

@@ -84,19 +84,6 @@ internal sealed class StatementSettlement
         _lines.TryAdd(line.Id, (line, line.Status));
         _settledPayables[payable.Id] = payable;
         _batches.Add(batch.Id);
-        var reference = Settlement.ReferenceOf(entry);
-        if (entry.IsCredit)
-        {
-            batch.Settle(line, returned: true, reference, now);
-            payable.Reopen(now);
-            Events.Add(new ClaimPaymentReopened(line.ClaimId, batch.Id, "ReturnedByBank", now));
-            entry.Resolve(EntryMatch.Returned, line.Id, null, now, null);
-            return;
-        }
-
-        batch.Settle(line, returned: false, reference, now);
-        payable.MarkPaid(now);
-        Events.Add(new ClaimPaid(line.ClaimId, batch.Id, line.EndToEndId, line.Amount, line.Currency, entry.BookingDate, now, null));
-        entry.Resolve(EntryMatch.Matched, line.Id, null, now, null);
+        Settlement.Settle(entry, line, batch, payable, null, null, now, Events.Add);
     }
 }
