@@ -74,14 +74,17 @@ internal static class SeededPayments
         return [.. lines.OrderBy(l => l.ClaimNumber, StringComparer.Ordinal)];
     }
 
-    /// <summary>How many events of a kind the Payments outbox holds for a claim.</summary>
+    /// <summary>
+    /// How many events of a kind the Payments outbox holds for a claim, in claim id order: GROUP BY alone returns its
+    /// groups in whatever order the plan yields (it differed between two runs), and callers compare whole results.
+    /// </summary>
     public static async Task<Dictionary<Guid, int>> OutboxCountsAsync(this ExpenseFlowApp app, string eventType)
     {
         var counts = new Dictionary<Guid, int>();
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT (payload->>'claimId')::uuid, count(*)::int FROM payments.outbox_messages WHERE type LIKE '%.' || @type GROUP BY 1", connection);
+            "SELECT (payload->>'claimId')::uuid, count(*)::int FROM payments.outbox_messages WHERE type LIKE '%.' || @type GROUP BY 1 ORDER BY 1", connection);
         command.Parameters.AddWithValue("type", eventType);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
