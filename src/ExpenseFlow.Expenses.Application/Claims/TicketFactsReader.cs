@@ -24,54 +24,13 @@ internal static class TicketFactsReader
     public static async Task<(IReadOnlyDictionary<Guid, TicketFacts> Tickets, IReadOnlyList<int> BadIndexLines)> LoadAsync(
         ExpensesDbContext db, Claim claim, CancellationToken ct)
     {
-        var ids = claim.Lines.SelectMany(l => l.ReceiptIds).Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return (new Dictionary<Guid, TicketFacts>(), []);
-        }
-
-        var receipts = await db.Receipts.AsNoTracking().Where(r => ids.Contains(r.Id) && r.ResultJson != null)
-            .Select(r => new { r.Id, r.DocumentKind, r.ResultJson }).ToListAsync(ct);
-        var details = receipts.ToDictionary(r => r.Id, r => (r.DocumentKind, Detail: Read(r.ResultJson!)));
-        var facts = new Dictionary<Guid, TicketFacts>();
-        var bad = new List<int>();
-        foreach (var line in claim.Lines)
-        {
-            if (line.DocumentIndex is { } index && line.ReceiptIds.Any(id => details.TryGetValue(id, out var r) && r.Detail is not null
-                                                                           && index >= (r.Detail.Documents?.Count ?? 0)))
-            {
-                bad.Add(line.Position);
-            }
-
-            foreach (var id in line.ReceiptIds)
-            {
-                if (!details.TryGetValue(id, out var d) || d.Detail is null)
-                {
-                    continue;
-                }
-
-                TicketFacts? ticket = null;
-                if (d.Detail.Documents is { Count: > 0 } documents)
-                {
-                    if (line.DocumentIndex is { } i && i < documents.Count && TravelKinds.Contains(documents[i].Kind))
-                    {
-                        var doc = documents[i];
-                        ticket = new TicketFacts(doc.Kind, doc.Travel?.PassengerName, doc.Travel?.SeatClass, doc.TravelDate ?? doc.Proposed.IssueDate);
-                    }
-                }
-                else if (d.DocumentKind is { } kind && TravelKinds.Contains(kind))
-                {
-                    ticket = new TicketFacts(kind, d.Detail.Travel?.PassengerName, d.Detail.Travel?.SeatClass, d.Detail.TravelDate);
-                }
-
-                if (ticket is not null)
-                {
-                    facts[line.Id] = ticket;
-                    break;
-                }
-            }
-        }
-
+        var details = await DetailsAsync(db, claim, ct);
+        var bad = claim.Lines.Where(line => line.DocumentIndex is { } index && line.ReceiptIds.Any(id => details.TryGetValue(id, out var r) && r.Detail is not null
+                                                                                              && index >= (r.Detail.Documents?.Count ?? 0)))
+            .Select(line => line.Position).ToList();
+        var facts = PerLine(claim, details, doc => TravelKinds.Contains(doc.Kind)
+            ? new TicketFacts(doc.Kind, doc.Travel?.PassengerName, doc.Travel?.SeatClass, doc.TravelDate ?? doc.IssueDate)
+            : null);
         return (facts, bad);
     }
 
@@ -79,40 +38,49 @@ internal static class TicketFactsReader
     /// The trip of each line's ticket (any kind recognition read a trip for: train, flight, bus, taxi, toll, hotel), for
     /// the claim's readers — the employee's detail page and the approver's. The line's own document on a sheet.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, LineTicketDto>> LoadTripsAsync(ExpensesDbContext db, Claim claim, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Guid, LineTicketDto>> LoadTripsAsync(ExpensesDbContext db, Claim claim, CancellationToken ct) =>
+        PerLine(claim, await DetailsAsync(db, claim, ct), doc => doc.Travel is { } travel ? new LineTicketDto(doc.Kind, doc.TravelDate, travel) : null);
+
+    /// <summary>What recognition read of one document: on a sheet its own fields (its issue date too), else the receipt's.</summary>
+    private sealed record LineDocument(string Kind, DateOnly? TravelDate, TravelDto? Travel, DateOnly? IssueDate);
+
+    private static async Task<Dictionary<Guid, (string? Kind, RecognitionDetailDto? Detail)>> DetailsAsync(ExpensesDbContext db, Claim claim, CancellationToken ct)
     {
         var ids = claim.Lines.SelectMany(l => l.ReceiptIds).Distinct().ToList();
-        var trips = new Dictionary<Guid, LineTicketDto>();
         if (ids.Count == 0)
         {
-            return trips;
+            return [];
         }
 
         var receipts = await db.Receipts.AsNoTracking().Where(r => ids.Contains(r.Id) && r.ResultJson != null)
             .Select(r => new { r.Id, r.DocumentKind, r.ResultJson }).ToListAsync(ct);
-        var details = receipts.ToDictionary(r => r.Id, r => (r.DocumentKind, Detail: Read(r.ResultJson!)));
+        return receipts.ToDictionary(r => r.Id, r => (r.DocumentKind, Read(r.ResultJson!)));
+    }
+
+    /// <summary>Per line, the first of its receipts whose document (the one its index names on a sheet) gives a value.</summary>
+    private static Dictionary<Guid, T> PerLine<T>(Claim claim, Dictionary<Guid, (string? Kind, RecognitionDetailDto? Detail)> details, Func<LineDocument, T?> select)
+        where T : class
+    {
+        var found = new Dictionary<Guid, T>();
         foreach (var line in claim.Lines)
         {
             foreach (var id in line.ReceiptIds)
             {
-                if (!details.TryGetValue(id, out var d) || d.Detail is null)
+                if (details.TryGetValue(id, out var d) && d.Detail is { } detail && DocumentOf(line, d.Kind, detail) is { } doc && select(doc) is { } value)
                 {
-                    continue;
-                }
-
-                LineTicketDto? trip = d.Detail.Documents is { Count: > 0 } documents
-                    ? line.DocumentIndex is { } i && i < documents.Count && documents[i].Travel is { } travel ? new LineTicketDto(documents[i].Kind, documents[i].TravelDate, travel) : null
-                    : d.DocumentKind is { } kind && d.Detail.Travel is { } own ? new LineTicketDto(kind, d.Detail.TravelDate, own) : null;
-                if (trip is not null)
-                {
-                    trips[line.Id] = trip;
+                    found[line.Id] = value;
                     break;
                 }
             }
         }
 
-        return trips;
+        return found;
     }
+
+    private static LineDocument? DocumentOf(ClaimLine line, string? kind, RecognitionDetailDto detail) =>
+        detail.Documents is { Count: > 0 } documents
+            ? line.DocumentIndex is { } i && i < documents.Count ? new LineDocument(documents[i].Kind, documents[i].TravelDate, documents[i].Travel, documents[i].Proposed.IssueDate) : null
+            : kind is { } k ? new LineDocument(k, detail.TravelDate, detail.Travel, null) : null;
 
     private static RecognitionDetailDto? Read(string json)
     {
